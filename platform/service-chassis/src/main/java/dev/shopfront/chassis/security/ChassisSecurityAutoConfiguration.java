@@ -1,0 +1,52 @@
+package dev.shopfront.chassis.security;
+
+import dev.shopfront.chassis.config.ChassisProperties;
+import dev.shopfront.chassis.web.ChassisWebAutoConfiguration;
+import dev.shopfront.chassis.web.ProblemWriter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Token validation for every service: RS256 only, keys from the issuer's JWKS (fetched
+ * lazily, so services start in any order), the issuer checked, expiry enforced.
+ */
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class, after = ChassisWebAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ChassisSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChassisSecurity chassisSecurity(ProblemWriter problems) {
+		return new ChassisSecurity(problems);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(ChassisProperties properties) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.security().jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(validator(properties.security().issuer()));
+		return decoder;
+	}
+
+	/**
+	 * The checks every accepted token passes: expiry and not-before (with a small clock
+	 * skew) and the issuer.
+	 * @param issuer the expected {@code iss}
+	 * @return the validator
+	 */
+	public static DelegatingOAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> validator(String issuer) {
+		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer));
+	}
+
+}

@@ -1,0 +1,214 @@
+package dev.shopfront.chassis.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every exception that reaches Spring MVC into an RFC 9457 problem: Spring's own
+ * (400, 404, 405, 406, 415, ...), validation (with {@code errors}), unreadable bodies,
+ * and anything unexpected (500, without internals). A service maps its domain exceptions
+ * in its own advice, ordered before this one.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (ObjectError error : ex.getBindingResult().getAllErrors()) {
+			String field = (error instanceof FieldError fieldError) ? fieldError.getField() : error.getObjectName();
+			errors.add(fieldError(field, error.getDefaultMessage()));
+		}
+		return validationProblem(errors, headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach((result) -> {
+			String name = result.getMethodParameter().getParameterName();
+			result.getResolvableErrors()
+				.forEach((error) -> errors
+					.add(fieldError((name != null) ? name : "parameter", error.getDefaultMessage())));
+		});
+		return validationProblem(errors, headers, request);
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+		List<Map<String, String>> errors = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> fieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+			.toList();
+		return validationProblem(errors, new HttpHeaders(), request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getCause();
+		if (causedBy(ex, PayloadTooLargeException.class)) {
+			return entity(BodySizeLimitFilter.tooLarge(), headers, request);
+		}
+		ProblemDetail problem;
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+					"The request has a field this endpoint does not know: '" + unknown.getPropertyName() + "'.");
+			problem.setProperty("errors", List.of(fieldError(path(unknown), "unknown field")));
+		}
+		else if (cause instanceof InvalidFormatException || (cause instanceof MismatchedInputException
+				&& !((MismatchedInputException) cause).getPath().isEmpty())) {
+			String field = path((JacksonException) cause);
+			problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+					"Field '" + field + "' has a value of the wrong type or format.");
+			problem.setProperty("errors", List.of(fieldError(field, "wrong type or format")));
+		}
+		else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+			problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+					"The request body is not valid JSON.");
+		}
+		else {
+			problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+					"The request body is missing or cannot be read.");
+		}
+		return entity(problem, headers, request);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, WebRequest request) {
+		return entity(
+				Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this."),
+				new HttpHeaders(), request);
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<Object> handleAuthentication(AuthenticationException ex, WebRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		return entity(Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+				"Authentication is required."), headers, request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		ProblemDetail problem = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"Something went wrong on our side; quote the traceId when you report it.");
+		ResponseEntity<Object> entity = entity(problem, new HttpHeaders(), request);
+		log.error("Unexpected error on {} (traceId {})", path(request), problem.getProperties().get("traceId"), ex);
+		return entity;
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+				problem.setType(Problems.type(ProblemKinds.type(statusCode)));
+			}
+			if (problem.getTitle() == null) {
+				problem.setTitle(ProblemKinds.title(statusCode));
+			}
+			complete(problem, request);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private ResponseEntity<Object> validationProblem(List<Map<String, String>> errors, HttpHeaders headers,
+			WebRequest request) {
+		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The request has " + errors.size() + " invalid field(s).");
+		problem.setProperty("errors", errors);
+		return entity(problem, headers, request);
+	}
+
+	private ResponseEntity<Object> entity(ProblemDetail problem, HttpHeaders headers, WebRequest request) {
+		complete(problem, request);
+		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+	}
+
+	private static void complete(ProblemDetail problem, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet) {
+			ProblemWriter.complete(servlet.getRequest(), problem);
+		}
+	}
+
+	private static String path(WebRequest request) {
+		if (request instanceof ServletWebRequest servlet) {
+			HttpServletRequest http = servlet.getRequest();
+			return http.getMethod() + " " + http.getRequestURI();
+		}
+		return request.getDescription(false);
+	}
+
+	private static Map<String, String> fieldError(String field, @Nullable String message) {
+		return Map.of("field", field, "message", (message != null) ? message : "invalid");
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static String lastNode(String propertyPath) {
+		int dot = propertyPath.lastIndexOf('.');
+		return (dot >= 0) ? propertyPath.substring(dot + 1) : propertyPath;
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

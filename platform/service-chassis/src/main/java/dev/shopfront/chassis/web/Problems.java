@@ -1,0 +1,47 @@
+package dev.shopfront.chassis.web;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Builds RFC 9457 problems with a stable {@code type} per error kind.
+ */
+public final class Problems {
+
+	/**
+	 * Base of every problem type URI; {@link ProblemWriter} and the advice keep to it.
+	 */
+	public static final String TYPE_BASE = "https://shopfront.dev/problems/";
+
+	private Problems() {
+	}
+
+	/**
+	 * A problem of the given kind.
+	 * @param status the HTTP status
+	 * @param type the error kind, a slug such as {@code not-found}
+	 * @param title a short, stable summary of the kind
+	 * @param detail what went wrong this time, for a person
+	 * @return the problem
+	 */
+	public static ProblemDetail problem(HttpStatusCode status, String type, String title, @Nullable String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type(type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+	/**
+	 * The type URI of an error kind.
+	 * @param type the error kind, a slug such as {@code not-found}
+	 * @return the URI
+	 */
+	public static URI type(String type) {
+		return URI.create(TYPE_BASE + type);
+	}
+
+}
