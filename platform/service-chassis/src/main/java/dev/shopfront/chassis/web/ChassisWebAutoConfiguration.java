@@ -4,6 +4,7 @@ import dev.shopfront.chassis.config.ChassisProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,6 +38,12 @@ public class ChassisWebAutoConfiguration {
 	@Bean
 	ProblemBodyAdvice problemBodyAdvice() {
 		return new ProblemBodyAdvice();
+	}
+
+	@Bean
+	@ConditionalOnClass(name = "org.springframework.dao.OptimisticLockingFailureException")
+	DataAccessProblemsAdvice dataAccessProblemsAdvice() {
+		return new DataAccessProblemsAdvice();
 	}
 
 	@Bean

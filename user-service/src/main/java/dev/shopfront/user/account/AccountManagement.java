@@ -1,0 +1,157 @@
+package dev.shopfront.user.account;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The account use cases: register, read, change the profile, and make sure the first
+ * administrator exists. Passwords are hashed before a transaction starts, so a slow hash
+ * never holds a database connection.
+ */
+@Service
+public class AccountManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	AccountManagement(Accounts accounts, PasswordEncoder passwords, TransactionTemplate transactions, Clock clock) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers a customer.
+	 * @param registration what they gave
+	 * @return the new account
+	 * @throws WeakPasswordException when the password breaks the policy
+	 * @throws EmailTakenException when the e-mail is taken
+	 */
+	public Account register(Registration registration) {
+		return create(registration, Role.CUSTOMER);
+	}
+
+	/**
+	 * Creates the administrator from configuration unless an account with that e-mail
+	 * exists; safe when several instances start at once.
+	 * @param email its e-mail
+	 * @param password its password
+	 * @param fullName its name
+	 */
+	public void ensureAdmin(String email, String password, String fullName) {
+		if (this.accounts.existsByEmail(Account.normalizeEmail(email))) {
+			return;
+		}
+		try {
+			Account admin = create(new Registration(email, password, fullName, null), Role.ADMIN);
+			log.info("Created the bootstrap administrator {}", admin.id());
+		}
+		catch (EmailTakenException ex) {
+			// another instance made it first
+		}
+	}
+
+	private Account create(Registration registration, Role role) {
+		PasswordPolicy.check(registration.password(), registration.email());
+		String hash = this.passwords.encode(registration.password());
+		try {
+			return this.transactions.execute((status) -> {
+				String email = Account.normalizeEmail(registration.email());
+				if (this.accounts.existsByEmail(email)) {
+					throw new EmailTakenException();
+				}
+				return this.accounts.saveAndFlush(Account.register(email, hash, registration.fullName(),
+						registration.shippingAddress(), role, this.clock.instant()));
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new EmailTakenException();
+		}
+	}
+
+	/**
+	 * One account.
+	 * @param id its id
+	 * @return the account
+	 * @throws AccountNotFoundException when there is none
+	 */
+	@Transactional(readOnly = true)
+	public Account find(UUID id) {
+		return this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+	}
+
+	/**
+	 * Changes name, default shipping address and preferences; what the change leaves out
+	 * stays as it is.
+	 * @param id the account
+	 * @param change the change
+	 * @param expectedVersion the version the client last read, or null to not check
+	 * @return the account as it is now
+	 * @throws StaleAccountException when the account moved past the expected version
+	 */
+	@Transactional
+	public Account changeProfile(UUID id, ProfileChange change, @Nullable Long expectedVersion) {
+		Account account = find(id);
+		if (expectedVersion != null && expectedVersion != account.version()) {
+			throw new StaleAccountException(expectedVersion, account.version());
+		}
+		var now = this.clock.instant();
+		if (change.fullName() != null) {
+			account.rename(change.fullName(), now);
+		}
+		if (change.shippingAddress() != null) {
+			account.moveTo(change.shippingAddress().orElse(null), now);
+		}
+		if (change.marketingEmails() != null || change.language() != null) {
+			Preferences current = account.preferences();
+			account.prefer(new Preferences(
+					(change.marketingEmails() != null) ? change.marketingEmails() : current.marketingEmails(),
+					(change.language() != null) ? change.language() : current.language()), now);
+		}
+		return this.accounts.saveAndFlush(account);
+	}
+
+	/**
+	 * What a new customer gives.
+	 *
+	 * @param email e-mail address
+	 * @param password password in clear, checked against the policy
+	 * @param fullName name
+	 * @param shippingAddress default shipping address, if given
+	 */
+	public record Registration(String email, String password, String fullName, @Nullable Address shippingAddress) {
+	}
+
+	/**
+	 * A change of profile; a null member means "leave as is", an empty
+	 * {@code shippingAddress} removes the address.
+	 *
+	 * @param fullName new name
+	 * @param shippingAddress new default address, or empty to remove it
+	 * @param marketingEmails new marketing choice
+	 * @param language new language
+	 */
+	public record ProfileChange(@Nullable String fullName, @Nullable Optional<Address> shippingAddress,
+			@Nullable Boolean marketingEmails, @Nullable String language) {
+	}
+
+}

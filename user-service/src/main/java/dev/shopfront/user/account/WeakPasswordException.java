@@ -1,0 +1,12 @@
+package dev.shopfront.user.account;
+
+/**
+ * A password breaks the {@link PasswordPolicy}.
+ */
+public class WeakPasswordException extends RuntimeException {
+
+	WeakPasswordException(String reason) {
+		super(reason);
+	}
+
+}

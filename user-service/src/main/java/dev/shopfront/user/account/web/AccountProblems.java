@@ -1,0 +1,55 @@
+package dev.shopfront.user.account.web;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.shopfront.chassis.web.Problems;
+import dev.shopfront.user.account.AccountNotFoundException;
+import dev.shopfront.user.account.EmailTakenException;
+import dev.shopfront.user.account.StaleAccountException;
+import dev.shopfront.user.account.WeakPasswordException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Maps the account domain's exceptions to problems.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AccountProblems {
+
+	@ExceptionHandler
+	ProblemDetail emailTaken(EmailTakenException ex) {
+		return Problems.problem(HttpStatus.CONFLICT, "email-taken", "E-mail address taken", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail weakPassword(WeakPasswordException ex) {
+		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The password " + ex.getMessage() + ".");
+		problem.setProperty("errors", List.of(Map.of("field", "password", "message", ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(AccountNotFoundException ex) {
+		return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such account.");
+	}
+
+	@ExceptionHandler
+	ProblemDetail stale(StaleAccountException ex) {
+		return Problems.problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidETag(ETags.InvalidETagException ex) {
+		return Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", ex.getMessage());
+	}
+
+}

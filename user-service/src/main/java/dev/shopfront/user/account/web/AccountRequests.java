@@ -1,0 +1,85 @@
+package dev.shopfront.user.account.web;
+
+import java.util.Optional;
+
+import dev.shopfront.user.account.Address;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Request bodies of the account API.
+ */
+final class AccountRequests {
+
+	private AccountRequests() {
+	}
+
+	/**
+	 * {@code POST /api/users}.
+	 *
+	 * @param email e-mail address
+	 * @param password password
+	 * @param fullName name
+	 * @param shippingAddress default shipping address
+	 */
+	record Register(@NotBlank @Email @Size(max = 254) String email, @NotNull String password,
+			@NotBlank @Size(max = 200) String fullName, @Valid @Nullable AddressBody shippingAddress) {
+	}
+
+	/**
+	 * {@code PATCH /api/users/me}: members left out stay as they are;
+	 * {@code "shippingAddress":
+	 * null} removes the address.
+	 *
+	 * @param fullName new name
+	 * @param shippingAddress new address, or empty to remove it
+	 * @param preferences new preferences
+	 */
+	record ChangeProfile(
+			@Nullable @Size(max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String fullName,
+			@Nullable Optional<@Valid AddressBody> shippingAddress, @Valid @Nullable PreferencesBody preferences) {
+	}
+
+	/**
+	 * A postal address.
+	 *
+	 * @param line1 street and number
+	 * @param line2 anything else
+	 * @param city city
+	 * @param postalCode postal code
+	 * @param country ISO 3166-1 alpha-2 country code
+	 */
+	record AddressBody(@NotBlank @Size(max = 200) String line1, @Nullable @Size(max = 200) String line2,
+			@NotBlank @Size(max = 100) String city, @NotBlank @Size(max = 20) String postalCode,
+			@NotBlank @Pattern(regexp = "[A-Z]{2}",
+					message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
+
+		Address toAddress() {
+			return new Address(this.line1.strip(), (this.line2 != null) ? this.line2.strip() : null, this.city.strip(),
+					this.postalCode.strip(), this.country);
+		}
+
+		static @Nullable AddressBody of(@Nullable Address address) {
+			return (address != null) ? new AddressBody(address.line1(), address.line2(), address.city(),
+					address.postalCode(), address.country()) : null;
+		}
+
+	}
+
+	/**
+	 * Preferences; members left out stay as they are.
+	 *
+	 * @param marketingEmails whether to get offers by e-mail
+	 * @param language preferred language (BCP 47)
+	 */
+	record PreferencesBody(@Nullable Boolean marketingEmails,
+			@Nullable @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+					message = "must be a language tag such as en or de-CH") String language) {
+	}
+
+}

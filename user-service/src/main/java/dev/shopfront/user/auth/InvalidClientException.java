@@ -1,0 +1,12 @@
+package dev.shopfront.user.auth;
+
+/**
+ * Unknown client or wrong secret.
+ */
+public class InvalidClientException extends RuntimeException {
+
+	InvalidClientException() {
+		super("Unknown client or wrong secret.");
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.shopfront.user.auth.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shopfront.user.auth.Authentication;
+import dev.shopfront.user.auth.Authentication.Tokens;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Login with e-mail and password, and refresh-token rotation.
+ */
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+	private final Authentication authentication;
+
+	AuthController(Authentication authentication) {
+		this.authentication = authentication;
+	}
+
+	@PostMapping("/token")
+	ResponseEntity<TokenResponse> token(@Valid @RequestBody Credentials credentials) {
+		return noStore(TokenResponse.of(this.authentication.login(credentials.email(), credentials.password())));
+	}
+
+	@PostMapping("/refresh")
+	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody Refresh refresh) {
+		return noStore(TokenResponse.of(this.authentication.refresh(refresh.refreshToken())));
+	}
+
+	private static ResponseEntity<TokenResponse> noStore(TokenResponse body) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	/**
+	 * Login credentials.
+	 *
+	 * @param email e-mail
+	 * @param password password
+	 */
+	record Credentials(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
+	}
+
+	/**
+	 * A refresh request.
+	 *
+	 * @param refreshToken the refresh token
+	 */
+	record Refresh(@JsonProperty("refresh_token") @NotBlank @Size(max = 200) String refreshToken) {
+	}
+
+	/**
+	 * Tokens, in OAuth 2 member names.
+	 *
+	 * @param accessToken the JWT
+	 * @param tokenType always Bearer
+	 * @param expiresIn seconds until the access token expires
+	 * @param refreshToken the refresh token
+	 */
+	record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
+			@JsonProperty("expires_in") long expiresIn, @JsonProperty("refresh_token") String refreshToken) {
+
+		static TokenResponse of(Tokens tokens) {
+			return new TokenResponse(tokens.accessToken(), "Bearer", tokens.expiresIn(), tokens.refreshToken());
+		}
+
+	}
+
+}

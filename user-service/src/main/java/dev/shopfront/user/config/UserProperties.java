@@ -1,0 +1,75 @@
+package dev.shopfront.user.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of user-service, under {@code shopfront.user}.
+ *
+ * @param jwt token signing and lifetimes
+ * @param login login throttling
+ * @param bootstrapAdmin the first administrator, created once
+ * @param serviceClients service accounts for client-credentials tokens, by client id
+ */
+@ConfigurationProperties("shopfront.user")
+public record UserProperties(@DefaultValue Jwt jwt, @DefaultValue Login login,
+		@DefaultValue BootstrapAdmin bootstrapAdmin, Map<String, ServiceClient> serviceClients) {
+
+	public UserProperties {
+		serviceClients = (serviceClients != null) ? Map.copyOf(serviceClients) : Map.of();
+	}
+
+	/**
+	 * Token signing and lifetimes.
+	 *
+	 * @param issuer the {@code iss} of every token
+	 * @param privateKey PKCS#8 PEM of the RSA signing key; when absent a key is generated
+	 * once and kept in the database
+	 * @param keyId the {@code kid} of a configured key (a thumbprint when absent)
+	 * @param accessTokenTtl lifetime of access tokens
+	 * @param refreshTokenTtl lifetime of refresh tokens
+	 * @param serviceTokenTtl lifetime of client-credentials tokens
+	 */
+	public record Jwt(@DefaultValue("shopfront") String issuer, @Nullable String privateKey, @Nullable String keyId,
+			@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,
+			@DefaultValue("15m") Duration serviceTokenTtl) {
+	}
+
+	/**
+	 * Login throttling per e-mail address.
+	 *
+	 * @param maxFailures failed logins allowed within the window
+	 * @param window how long failures are counted
+	 * @param lockout how long further logins are refused after too many failures
+	 */
+	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
+			@DefaultValue("15m") Duration lockout) {
+	}
+
+	/**
+	 * The first administrator; created at startup when e-mail and password are set and no
+	 * account has that e-mail yet.
+	 *
+	 * @param email its e-mail
+	 * @param password its password
+	 * @param fullName its name
+	 */
+	public record BootstrapAdmin(@Nullable String email, @Nullable String password,
+			@DefaultValue("Shop Administrator") String fullName) {
+	}
+
+	/**
+	 * A service account.
+	 *
+	 * @param secret its secret, in the password encoder's format ({@code {noop}...},
+	 * {@code {bcrypt}...})
+	 */
+	public record ServiceClient(String secret) {
+	}
+
+}
