@@ -9,7 +9,7 @@ create table accounts (
     address_line2       varchar(200),
     address_city        varchar(100),
     address_postal_code varchar(20),
-    address_country     char(2),
+    address_country     varchar(2),
     marketing_emails    boolean      not null default false,
     language            varchar(8)   not null default 'en',
     version             bigint       not null,

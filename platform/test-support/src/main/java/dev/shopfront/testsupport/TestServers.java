@@ -187,6 +187,16 @@ public final class TestServers {
 	}
 
 	private static boolean dockerAvailable() {
+		boolean hint = System.getenv("DOCKER_HOST") != null
+				|| java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+				|| java.nio.file.Files
+					.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".testcontainers.properties"))
+				|| java.nio.file.Files
+					.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
+		if (!hint) {
+			// nothing that could be a Docker engine: skip Testcontainers' noisy probe
+			return false;
+		}
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
 		}

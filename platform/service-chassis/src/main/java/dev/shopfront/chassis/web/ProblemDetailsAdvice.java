@@ -34,6 +34,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every exception that reaches Spring MVC into an RFC 9457 problem: Spring's own
@@ -69,6 +70,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					.add(fieldError((name != null) ? name : "parameter", error.getDefaultMessage())));
 		});
 		return validationProblem(errors, headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return entity(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+				"There is nothing at " + path(request) + "."), headers, request);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

@@ -60,8 +60,8 @@ class AccountController {
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		Optional<Address> address = (request.shippingAddress() != null)
 				? request.shippingAddress().map(AddressBody::toAddress) : null;
-		var preferences = request.preferences();
-		ProfileChange change = new ProfileChange(request.fullName(), address,
+		var preferences = request.getPreferences();
+		ProfileChange change = new ProfileChange(request.getFullName(), address,
 				(preferences != null) ? preferences.marketingEmails() : null,
 				(preferences != null) ? preferences.language() : null);
 		Account account = this.accounts.changeProfile(UUID.fromString(jwt.getSubject()), change,

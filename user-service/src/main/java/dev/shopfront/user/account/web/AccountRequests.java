@@ -27,22 +27,65 @@ final class AccountRequests {
 	 * @param fullName name
 	 * @param shippingAddress default shipping address
 	 */
-	record Register(@NotBlank @Email @Size(max = 254) String email, @NotNull String password,
+	record Register(@NotBlank @Email @Size(max = 254) String email,
+			@NotNull @Size(min = 12, max = 128, message = "must be 12 to 128 characters long") String password,
 			@NotBlank @Size(max = 200) String fullName, @Valid @Nullable AddressBody shippingAddress) {
+
+		Register {
+			email = (email != null) ? email.strip() : null;
+		}
+
 	}
 
 	/**
-	 * {@code PATCH /api/users/me}: members left out stay as they are;
-	 * {@code "shippingAddress":
-	 * null} removes the address.
-	 *
-	 * @param fullName new name
-	 * @param shippingAddress new address, or empty to remove it
-	 * @param preferences new preferences
+	 * {@code PATCH /api/users/me} (JSON merge patch semantics): members left out stay as
+	 * they are; {@code "shippingAddress": null} removes the address. A class with
+	 * setters, not a record, because only setters tell a member left out from one set to
+	 * null.
 	 */
-	record ChangeProfile(
-			@Nullable @Size(max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String fullName,
-			@Nullable Optional<@Valid AddressBody> shippingAddress, @Valid @Nullable PreferencesBody preferences) {
+	static final class ChangeProfile {
+
+		@Size(max = 200)
+		@Pattern(regexp = ".*\\S.*", message = "must not be blank")
+		private @Nullable String fullName;
+
+		@Valid
+		private @Nullable AddressBody shippingAddress;
+
+		private boolean shippingAddressGiven;
+
+		@Valid
+		private @Nullable PreferencesBody preferences;
+
+		@Nullable String getFullName() {
+			return this.fullName;
+		}
+
+		public void setFullName(@Nullable String fullName) {
+			this.fullName = fullName;
+		}
+
+		/**
+		 * The new address: null when left out, empty when removed.
+		 * @return the change of address
+		 */
+		@Nullable Optional<AddressBody> shippingAddress() {
+			return this.shippingAddressGiven ? Optional.ofNullable(this.shippingAddress) : null;
+		}
+
+		public void setShippingAddress(@Nullable AddressBody shippingAddress) {
+			this.shippingAddress = shippingAddress;
+			this.shippingAddressGiven = true;
+		}
+
+		@Nullable PreferencesBody getPreferences() {
+			return this.preferences;
+		}
+
+		public void setPreferences(@Nullable PreferencesBody preferences) {
+			this.preferences = preferences;
+		}
+
 	}
 
 	/**
