@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
@@ -60,7 +61,10 @@ class TestServersContextCustomizerFactory implements ContextCustomizerFactory {
 			properties.put("shopfront.chassis.security.jwk-set-uri", TestJwks.get().uri().toString());
 			properties.put("shopfront.chassis.logging.json", "false");
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testServers", properties));
-			context.getBeanFactory().registerSingleton("testServersCleanup", new Cleanup(servers, db, vhost));
+			// Registered first, so destroyed last: after the connection pools have
+			// closed.
+			((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("testServersCleanup",
+					new Cleanup(servers, db, vhost));
 		}
 
 		@Override
