@@ -1,0 +1,126 @@
+package dev.shopfront.chassis.web;
+
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.shopfront.testsupport.JwtMinter;
+import dev.shopfront.testsupport.TestJwks;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * Every error a chassis service can produce is a problem with the same members, and never
+ * shows internals.
+ */
+@SpringBootTest(classes = ChassisTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "shopfront.chassis.web.max-body-size=10KB", "shopfront.chassis.logging.json=false" })
+class ChassisProblemsTests {
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void jwks(DynamicPropertyRegistry registry) {
+		registry.add("shopfront.chassis.security.jwk-set-uri", () -> TestJwks.get().uri().toString());
+	}
+
+	@Test
+	void listsEveryInvalidField() {
+		problem(api().body(Map.of("name", "", "quantity", 0)).post("/test/items"), 400, "validation")
+			.body("errors.field", containsInAnyOrder("name", "quantity"));
+		problem(api().get("/test/page?size=1000"), 400, "validation").body("errors[0].field", equalTo("size"));
+	}
+
+	@Test
+	void explainsUnreadableBodiesWithoutInternals() {
+		problem(api().body("{\"name\": ").post("/test/items"), 400, "malformed-request");
+		problem(api().body("{\"name\": \"a\", \"quantity\": \"many\"}").post("/test/items"), 400, "validation")
+			.body("errors[0].field", equalTo("quantity"));
+		problem(api().get("/test/items/abc"), 400, "bad-request");
+	}
+
+	@Test
+	void answersProtocolErrorsWithProblems() {
+		problem(api().get("/test/nowhere"), 404, "not-found");
+		problem(api().delete("/test/items"), 405, "method-not-allowed");
+		problem(api().accept("application/xml").get("/test/items/1"), 406, "not-acceptable");
+		problem(api().contentType("text/plain").body("x").post("/test/items"), 415, "unsupported-media-type");
+	}
+
+	@Test
+	void capsBodiesDeclaredAndChunked() {
+		String big = "{\"name\": \"" + "x".repeat(20_000) + "\", \"quantity\": 1}";
+		problem(api().body(big).post("/test/items"), 413, "payload-too-large");
+		problem(api().body(new ByteArrayInputStream(big.getBytes())).post("/test/items"), 413, "payload-too-large");
+		api().body(Map.of("name", "small", "quantity", 1)).post("/test/items").then().statusCode(201);
+	}
+
+	@Test
+	void hidesUnexpectedErrorsBehindATraceId() {
+		String traceId = "0af7651916cd43dd8448eb211c80319c";
+		problem(api().header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01").get("/test/boom"), 500,
+				"internal-error")
+			.body("traceId", equalTo(traceId))
+			.body(not(containsString("secret")))
+			.body(not(containsString("Exception")))
+			.body(not(containsString("java.")));
+	}
+
+	@Test
+	void refusesMissingAndBadTokensAndWrongRoles() {
+		JwtMinter minter = JwtMinter.shared();
+		String subject = UUID.randomUUID().toString();
+		problem(api().get("/test/admin"), 401, "unauthorized");
+		problem(api().auth().oauth2(minter.expired(subject, "ADMIN")).get("/test/admin"), 401, "unauthorized");
+		problem(api().auth().oauth2(minter.wronglySigned(subject, "ADMIN")).get("/test/admin"), 401, "unauthorized");
+		problem(api().auth().oauth2(minter.algNone(subject, "ADMIN")).get("/test/admin"), 401, "unauthorized");
+		problem(api().auth().oauth2(minter.customer(UUID.randomUUID())).get("/test/admin"), 403, "forbidden");
+		api().auth().oauth2(minter.admin()).get("/test/admin").then().statusCode(200);
+	}
+
+	@Test
+	void refusesTokensFromAnotherIssuer() {
+		JwtMinter minter = JwtMinter.shared();
+		String token = minter.tokenFrom("someone-else", "x", "ADMIN");
+		problem(api().auth().oauth2(token).get("/test/admin"), 401, "unauthorized");
+	}
+
+	@Test
+	void keepsHealthAndMetricsOpen() {
+		api().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
+		api().get("/actuator/prometheus").then().statusCode(200);
+	}
+
+	private RequestSpecification api() {
+		return RestAssured.given().port(this.port).contentType(ContentType.JSON);
+	}
+
+	private static ValidatableResponse problem(io.restassured.response.Response response, int status, String type) {
+		return response.then()
+			.statusCode(status)
+			.contentType(matchesPattern("application/problem\\+json.*"))
+			.body("status", equalTo(status))
+			.body("type", equalTo("https://shopfront.dev/problems/" + type))
+			.body("title", notNullValue())
+			.body("detail", notNullValue())
+			.body("instance", notNullValue())
+			.body("traceId", matchesPattern("[0-9a-f]{32}"));
+	}
+
+}

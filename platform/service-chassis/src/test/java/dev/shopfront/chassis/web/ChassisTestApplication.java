@@ -1,0 +1,74 @@
+package dev.shopfront.chassis.web;
+
+import dev.shopfront.chassis.security.ChassisSecurity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A minimal service on the chassis, for testing what every service gets from it.
+ */
+@SpringBootApplication
+class ChassisTestApplication {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ChassisSecurity chassis) throws Exception {
+		return chassis.apply(http)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/test/admin")
+				.hasRole("ADMIN")
+				.requestMatchers("/test/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.build();
+	}
+
+	@RestController
+	static class TestController {
+
+		@PostMapping("/test/items")
+		@ResponseStatus(HttpStatus.CREATED)
+		Item create(@Valid @RequestBody Item item) {
+			return item;
+		}
+
+		@GetMapping("/test/items/{id}")
+		Item one(@PathVariable long id) {
+			return new Item("item " + id, 1);
+		}
+
+		@GetMapping("/test/page")
+		String page(@RequestParam @Max(100) int size) {
+			return "size " + size;
+		}
+
+		@GetMapping("/test/boom")
+		String boom() {
+			throw new IllegalStateException("secret internal detail");
+		}
+
+		@GetMapping("/test/admin")
+		String admin() {
+			return "admin";
+		}
+
+	}
+
+	record Item(@NotBlank String name, @Min(1) int quantity) {
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.shopfront.testsupport;
+
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JwtMinterTests {
+
+	private final JwtMinter minter = new JwtMinter("k1");
+
+	private RSAKey publicKey() throws Exception {
+		return (RSAKey) JWKSet.parse(this.minter.jwkSetJson()).getKeyByKeyId("k1");
+	}
+
+	@Test
+	void mintsTokensTheJwksVerifies() throws Exception {
+		SignedJWT jwt = SignedJWT.parse(this.minter.customer(UUID.randomUUID()));
+		assertThat(jwt.getHeader().getKeyID()).isEqualTo("k1");
+		assertThat(jwt.verify(new RSASSAVerifier(publicKey()))).isTrue();
+		assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("CUSTOMER");
+		assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("shopfront");
+	}
+
+	@Test
+	void mintsTheBadTokensAServiceMustRefuse() throws Exception {
+		SignedJWT expired = SignedJWT.parse(this.minter.expired("s", "CUSTOMER"));
+		assertThat(expired.verify(new RSASSAVerifier(publicKey()))).isTrue();
+		assertThat(expired.getJWTClaimsSet().getExpirationTime()).isBefore(new Date());
+
+		SignedJWT forged = SignedJWT.parse(this.minter.wronglySigned("s", "ADMIN"));
+		assertThat(forged.getHeader().getKeyID()).isEqualTo("k1");
+		assertThat(forged.verify(new RSASSAVerifier(publicKey()))).isFalse();
+
+		assertThat(JWTParser.parse(this.minter.algNone("s", "ADMIN"))).isInstanceOf(PlainJWT.class);
+		assertThat(this.minter.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
+	}
+
+}
