@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.shopfront.testsupport.JwtMinter;
+import dev.shopfront.testsupport.ProblemAssertions;
 import dev.shopfront.testsupport.WithTestServers;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -15,9 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * user-service on a random port against its own fresh database and virtual host, signing
@@ -73,22 +71,8 @@ public abstract class UserServiceIntegrationTest {
 		return (String) login(email, PASSWORD).get("access_token");
 	}
 
-	/**
-	 * Asserts an RFC 9457 problem with the members every Shopfront error has.
-	 * @param response the response
-	 * @param status the expected status
-	 * @param type the expected error kind
-	 * @return the response, for more checks
-	 */
 	protected static ValidatableResponse assertProblem(ValidatableResponse response, int status, String type) {
-		return response.statusCode(status)
-			.contentType(matchesPattern("application/problem\\+json.*"))
-			.body("status", equalTo(status))
-			.body("type", equalTo("https://shopfront.dev/problems/" + type))
-			.body("title", notNullValue())
-			.body("detail", notNullValue())
-			.body("instance", notNullValue())
-			.body("traceId", matchesPattern("[0-9a-f]{32}"));
+		return ProblemAssertions.assertProblem(response, status, type);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.shopfront.testsupport.JwtMinter;
+import dev.shopfront.testsupport.ProblemAssertions;
 import dev.shopfront.testsupport.TestJwks;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -20,9 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Every error a chassis service can produce is a problem with the same members, and never
@@ -112,15 +111,7 @@ class ChassisProblemsTests {
 	}
 
 	private static ValidatableResponse problem(io.restassured.response.Response response, int status, String type) {
-		return response.then()
-			.statusCode(status)
-			.contentType(matchesPattern("application/problem\\+json.*"))
-			.body("status", equalTo(status))
-			.body("type", equalTo("https://shopfront.dev/problems/" + type))
-			.body("title", notNullValue())
-			.body("detail", notNullValue())
-			.body("instance", notNullValue())
-			.body("traceId", matchesPattern("[0-9a-f]{32}"));
+		return ProblemAssertions.assertProblem(response.then(), status, type);
 	}
 
 }

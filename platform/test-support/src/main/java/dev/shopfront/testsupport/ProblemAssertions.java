@@ -1,0 +1,43 @@
+package dev.shopfront.testsupport;
+
+import io.restassured.response.ValidatableResponse;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * Asserts Shopfront's error answers: RFC 9457 problems with the members every error
+ * carries, and no internals.
+ */
+public final class ProblemAssertions {
+
+	/** The base of every problem {@code type}. */
+	public static final String TYPE_BASE = "https://shopfront.dev/problems/";
+
+	private ProblemAssertions() {
+	}
+
+	/**
+	 * Asserts a problem of the given status and kind.
+	 * @param response the response
+	 * @param status the expected HTTP status
+	 * @param type the expected kind, such as {@code validation}
+	 * @return the response, for more checks
+	 */
+	public static ValidatableResponse assertProblem(ValidatableResponse response, int status, String type) {
+		return response.statusCode(status)
+			.contentType(matchesPattern("application/problem\\+json.*"))
+			.body("status", equalTo(status))
+			.body("type", equalTo(TYPE_BASE + type))
+			.body("title", notNullValue())
+			.body("detail", notNullValue())
+			.body("instance", notNullValue())
+			.body("traceId", matchesPattern("[0-9a-f]{32}"))
+			.body(not(containsString("Exception")))
+			.body(not(containsString("\tat ")));
+	}
+
+}
