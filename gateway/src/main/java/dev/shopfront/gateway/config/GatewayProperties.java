@@ -1,0 +1,69 @@
+package dev.shopfront.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the gateway, all under {@code shopfront.gateway}; the routes and public
+ * endpoints are in {@code application.yml}, every other default is here.
+ *
+ * @param routes the services behind the gateway by name, each with its base URL and the
+ * public paths it serves
+ * @param publicEndpoints the requests that need no token, as {@code METHOD /path-pattern}
+ * @param rateLimit request rate limits
+ * @param timeouts limits on waiting for a service
+ */
+@ConfigurationProperties("shopfront.gateway")
+public record GatewayProperties(Map<String, Route> routes, List<String> publicEndpoints,
+		@DefaultValue RateLimit rateLimit, @DefaultValue Timeouts timeouts) {
+
+	public GatewayProperties {
+		routes = (routes != null) ? Map.copyOf(routes) : Map.of();
+		publicEndpoints = (publicEndpoints != null) ? List.copyOf(publicEndpoints) : List.of();
+	}
+
+	/**
+	 * One service behind the gateway.
+	 *
+	 * @param uri its base URL ({@code scheme://host:port}); the request path is kept
+	 * @param paths the path patterns it serves, such as {@code /api/users/**}
+	 */
+	public record Route(URI uri, List<String> paths) {
+
+		public Route {
+			paths = (paths != null) ? List.copyOf(paths) : List.of();
+		}
+
+	}
+
+	/**
+	 * Request rate limits, as token buckets in Redis shared by every gateway instance.
+	 *
+	 * @param enabled whether requests are limited at all
+	 * @param perUser requests one authenticated user (token subject) may send per period
+	 * @param perIp requests one client IP may send per period
+	 * @param period the period the limits are counted over
+	 * @param keyPrefix prefix of the Redis keys, so several shops can share one Redis
+	 * @param redisRetryInterval how long requests go unlimited after Redis failed to
+	 * answer before it is asked again
+	 */
+	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("600") long perUser,
+			@DefaultValue("6000") long perIp, @DefaultValue("1m") Duration period,
+			@DefaultValue("shopfront:") String keyPrefix, @DefaultValue("5s") Duration redisRetryInterval) {
+	}
+
+	/**
+	 * Limits on waiting for a service: past them the client gets a 504 problem.
+	 *
+	 * @param connect to open a connection
+	 * @param read for the response to begin
+	 */
+	public record Timeouts(@DefaultValue("2s") Duration connect, @DefaultValue("10s") Duration read) {
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.shopfront.gateway.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Token buckets kept in Redis, so that every gateway instance counts against the same
+ * limits; while Redis cannot be reached, requests go through uncounted (fail open) rather
+ * than the shop going down with it.
+ */
+public class RateLimiter {
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+	private final Supplier<ProxyManager<byte[]>> connector;
+
+	private final Duration period;
+
+	private final Duration retryInterval;
+
+	private final Clock clock;
+
+	private final ReentrantLock connecting = new ReentrantLock();
+
+	private volatile @Nullable ProxyManager<byte[]> buckets;
+
+	private volatile Instant pausedUntil = Instant.MIN;
+
+	private volatile boolean failing;
+
+	/**
+	 * A limiter that connects to Redis on first use.
+	 * @param connector opens the bucket store (may throw while Redis is down)
+	 * @param period the period every limit is counted over
+	 * @param retryInterval how long to let requests through uncounted after Redis failed
+	 * @param clock the clock
+	 */
+	public RateLimiter(Supplier<ProxyManager<byte[]>> connector, Duration period, Duration retryInterval, Clock clock) {
+		this.connector = connector;
+		this.period = period;
+		this.retryInterval = retryInterval;
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes one request from the bucket of a key.
+	 * @param key the Redis key of the bucket (client and kind of limit)
+	 * @param limit requests allowed per period
+	 * @return whether the request may go on
+	 */
+	Allowance tryConsume(String key, long limit) {
+		if (this.clock.instant().isBefore(this.pausedUntil)) {
+			return Allowance.UNCHECKED;
+		}
+		try {
+			ProxyManager<byte[]> store = buckets();
+			if (store == null) {
+				return Allowance.UNCHECKED;
+			}
+			ConsumptionProbe probe = store.builder()
+				.build(key.getBytes(StandardCharsets.UTF_8), () -> configuration(limit))
+				.tryConsumeAndReturnRemaining(1);
+			recovered();
+			return probe.isConsumed() ? Allowance.granted(probe.getRemainingTokens())
+					: Allowance.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+		}
+		catch (RuntimeException ex) {
+			pause(ex);
+			return Allowance.UNCHECKED;
+		}
+	}
+
+	private @Nullable ProxyManager<byte[]> buckets() {
+		ProxyManager<byte[]> store = this.buckets;
+		if (store != null) {
+			return store;
+		}
+		// One request connects; the others meanwhile go through uncounted.
+		if (!this.connecting.tryLock()) {
+			return null;
+		}
+		try {
+			if (this.buckets == null) {
+				this.buckets = this.connector.get();
+			}
+			return this.buckets;
+		}
+		finally {
+			this.connecting.unlock();
+		}
+	}
+
+	private BucketConfiguration configuration(long limit) {
+		return BucketConfiguration.builder()
+			.addLimit((bandwidth) -> bandwidth.capacity(limit).refillGreedy(limit, this.period))
+			.build();
+	}
+
+	private void pause(RuntimeException ex) {
+		this.pausedUntil = this.clock.instant().plus(this.retryInterval);
+		if (!this.failing) {
+			this.failing = true;
+			log.warn("Rate limits are not enforced: Redis does not answer ({}); requests go through uncounted, "
+					+ "Redis is tried again every {}", ex.toString(), this.retryInterval);
+		}
+	}
+
+	private void recovered() {
+		if (this.failing) {
+			this.failing = false;
+			log.info("Redis answers again: rate limits are enforced");
+		}
+	}
+
+}

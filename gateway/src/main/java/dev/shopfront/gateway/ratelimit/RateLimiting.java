@@ -1,0 +1,56 @@
+package dev.shopfront.gateway.ratelimit;
+
+import dev.shopfront.chassis.web.ProblemWriter;
+import dev.shopfront.gateway.config.GatewayProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+
+/**
+ * Puts the rate limits into the gateway's security filter chain: per client IP before the
+ * token is checked (so floods never reach the check), per user (token subject) right
+ * after.
+ */
+public class RateLimiting {
+
+	private final GatewayProperties.RateLimit settings;
+
+	private final RateLimiter limiter;
+
+	private final ProblemWriter problems;
+
+	RateLimiting(GatewayProperties.RateLimit settings, RateLimiter limiter, ProblemWriter problems) {
+		this.settings = settings;
+		this.limiter = limiter;
+		this.problems = problems;
+	}
+
+	/**
+	 * Adds the limits to a filter chain, unless rate limiting is switched off.
+	 * @param http the builder of the filter chain
+	 * @return the same builder
+	 */
+	public HttpSecurity apply(HttpSecurity http) {
+		if (!this.settings.enabled()) {
+			return http;
+		}
+		String prefix = this.settings.keyPrefix() + "gateway:rate-limit:";
+		return http
+			.addFilterBefore(new RateLimitFilter(prefix + "ip:", this.settings.perIp(),
+					HttpServletRequest::getRemoteAddr, this.limiter, this.problems),
+					BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(new RateLimitFilter(prefix + "user:", this.settings.perUser(), RateLimiting::user,
+					this.limiter, this.problems), BearerTokenAuthenticationFilter.class);
+	}
+
+	private static @Nullable String user(HttpServletRequest request) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication instanceof JwtAuthenticationToken token) ? token.getName() : null;
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.shopfront.gateway.routing;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+
+import dev.shopfront.chassis.web.ProblemWriter;
+import dev.shopfront.gateway.config.GatewayProperties;
+import dev.shopfront.gateway.config.GatewayProperties.Route;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
+import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * One route per service in {@code shopfront.gateway.routes}: its paths go to its base URL
+ * with the path unchanged; internal and actuator paths never go anywhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+	/** Paths of the services that are never routed, whatever a route's patterns say. */
+	static final List<String> NEVER_ROUTED = List.of("/internal/**", "/actuator/**");
+
+	@Bean
+	RouterFunction<ServerResponse> serviceRoutes(GatewayProperties properties, ProblemWriter problems) {
+		if (properties.routes().isEmpty()) {
+			throw new IllegalStateException("No routes: configure shopfront.gateway.routes");
+		}
+		return properties.routes()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((entry) -> route(entry.getKey(), entry.getValue(), problems))
+			.reduce(RouterFunction::and)
+			.orElseThrow();
+	}
+
+	private static RouterFunction<ServerResponse> route(String service, Route route, ProblemWriter problems) {
+		if (route.uri() == null || route.paths().isEmpty()) {
+			throw new IllegalStateException("Route " + service
+					+ " needs a uri and at least one path (shopfront.gateway.routes." + service + ")");
+		}
+		return GatewayRouterFunctions.route(service)
+			.route(anyOf(route.paths()).and(anyOf(NEVER_ROUTED).negate()), HandlerFunctions.http())
+			.before(BeforeFilterFunctions.uri(route.uri()))
+			.filter(new UpstreamErrors(service, problems))
+			.build();
+	}
+
+	private static RequestPredicate anyOf(List<String> patterns) {
+		return patterns.stream().map(RequestPredicates::path).reduce(RequestPredicate::or).orElseThrow();
+	}
+
+	/**
+	 * The HTTP client to the services, with the configured timeouts; redirects are passed
+	 * to the client, not followed.
+	 * @param properties the gateway settings
+	 * @return the request factory the gateway's proxy uses
+	 */
+	@Bean
+	ClientHttpRequestFactory upstreamRequestFactory(GatewayProperties properties) {
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withRedirects(HttpRedirects.DONT_FOLLOW)
+			.withTimeouts(properties.timeouts().connect(), properties.timeouts().read());
+		return ClientHttpRequestFactoryBuilder.jdk()
+			.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
+			.build(settings);
+	}
+
+}

@@ -1,0 +1,244 @@
+package dev.shopfront.gateway;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.shopfront.testsupport.JwtMinter;
+import dev.shopfront.testsupport.TestJwks;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static dev.shopfront.testsupport.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The gateway in front of a stand-in user-service: routing with headers, request ids and
+ * trace context passed on, the token check, and its own errors as problems (401, 404,
+ * 413, 503, 504).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shopfront.chassis.logging.json=false")
+class GatewayIntegrationTests {
+
+	private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+	static final StubUpstream upstream = new StubUpstream();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void gateway(DynamicPropertyRegistry registry) {
+		registry.add("shopfront.gateway.services.user-service", upstream::baseUrl);
+		registry.add("shopfront.gateway.routes.down.uri", StubUpstream::nobodyListening);
+		registry.add("shopfront.gateway.routes.down.paths", () -> "/api/down/**");
+		registry.add("shopfront.gateway.timeouts.read", () -> "700ms");
+		registry.add("shopfront.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID() + ":");
+		registry.add("shopfront.chassis.security.jwk-set-uri", () -> TestJwks.get().uri().toString());
+	}
+
+	@AfterAll
+	static void stopUpstream() {
+		upstream.close();
+	}
+
+	@BeforeEach
+	void clear() {
+		upstream.clear();
+	}
+
+	RequestSpecification given() {
+		return RestAssured.given().baseUri("http://127.0.0.1").port(this.port);
+	}
+
+	RequestSpecification customer() {
+		return given().auth().oauth2(JwtMinter.shared().customer(UUID.randomUUID()));
+	}
+
+	@Test
+	void forwardsToTheServiceWithPathQueryAndHeaders() {
+		String token = JwtMinter.shared().customer(UUID.randomUUID());
+		Response response = given().auth()
+			.oauth2(token)
+			.header("Accept-Language", "de")
+			.queryParam("page", "2")
+			.get("/api/users/me");
+
+		response.then().statusCode(200).header("X-Upstream", "stub").body("path", equalTo("/api/users/me"));
+		StubUpstream.Received received = upstream.last();
+		assertThat(received.method()).isEqualTo("GET");
+		assertThat(received.path()).isEqualTo("/api/users/me");
+		assertThat(received.query()).isEqualTo("page=2");
+		assertThat(received.header("Authorization")).isEqualTo("Bearer " + token);
+		assertThat(received.header("Accept-Language")).isEqualTo("de");
+	}
+
+	@Test
+	void forwardsPublicRequestsWithTheirBody() {
+		String body = "{\"email\":\"someone@example.com\"}";
+		given().contentType(ContentType.JSON)
+			.body(body)
+			.post("/api/users")
+			.then()
+			.statusCode(201)
+			.body("received", equalTo(body.length()));
+
+		assertThat(upstream.last().body()).isEqualTo(body);
+		assertThat(upstream.last().header("Authorization")).isNull();
+	}
+
+	@Test
+	void servesTheKeySetOfTheIssuerWithoutAToken() {
+		given().get("/.well-known/jwks.json").then().statusCode(200);
+
+		assertThat(upstream.last().path()).isEqualTo("/.well-known/jwks.json");
+	}
+
+	@Test
+	void addsARequestIdWhenMissing() {
+		Response response = customer().get("/api/users/me");
+
+		String id = response.then().statusCode(200).extract().header("X-Request-Id");
+		assertThat(id).matches(UUID_PATTERN);
+		assertThat(response.getHeaders().getValues("X-Request-Id")).containsExactly(id);
+		assertThat(upstream.last().headers().get("X-Request-Id")).containsExactly(id);
+	}
+
+	@Test
+	void keepsTheRequestIdOfTheClient() {
+		Response response = customer().header("X-Request-Id", "client-42").get("/api/users/me");
+
+		assertThat(response.getHeaders().getValues("X-Request-Id")).containsExactly("client-42");
+		assertThat(upstream.last().headers().get("X-Request-Id")).containsExactly("client-42");
+	}
+
+	@Test
+	void replacesAMalformedRequestId() {
+		Response response = customer().header("X-Request-Id", "<script>").get("/api/users/me");
+
+		assertThat(response.header("X-Request-Id")).matches(UUID_PATTERN);
+		assertThat(upstream.last().header("X-Request-Id")).isEqualTo(response.header("X-Request-Id"));
+	}
+
+	@Test
+	void passesTheTraceContextOn() {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		customer().header("traceparent", traceparent)
+			.header("tracestate", "shop=1")
+			.get("/api/users/me")
+			.then()
+			.statusCode(200);
+
+		assertThat(upstream.last().header("traceparent")).isEqualTo(traceparent);
+		assertThat(upstream.last().header("tracestate")).isEqualTo("shop=1");
+	}
+
+	@Test
+	void answersItsOwnErrorsWithTheRequestId() {
+		Response response = given().get("/api/users/me");
+
+		assertProblem(response.then(), 401, "unauthorized");
+		assertThat(response.header("X-Request-Id")).matches(UUID_PATTERN);
+	}
+
+	static Stream<Arguments> badTokens() {
+		JwtMinter minter = JwtMinter.shared();
+		String subject = UUID.randomUUID().toString();
+		return Stream.of(Arguments.of("expired", minter.expired(subject, "CUSTOMER")),
+				Arguments.of("wrongly signed", minter.wronglySigned(subject, "CUSTOMER")),
+				Arguments.of("alg none", minter.algNone(subject, "CUSTOMER")),
+				Arguments.of("other issuer", minter.tokenFrom("somebody-else", subject, "CUSTOMER")),
+				Arguments.of("garbage", "not-a-token"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badTokens")
+	void refusesBadTokensBeforeTheService(String kind, String token) {
+		assertProblem(given().auth().oauth2(token).get("/api/users/me").then(), 401, "unauthorized");
+
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void refusesRequestsWithoutATokenOutsideThePublicEndpoints() {
+		assertProblem(given().get("/api/users/me").then(), 401, "unauthorized");
+		assertProblem(given().contentType(ContentType.JSON).body("{}").patch("/api/users/me").then(), 401,
+				"unauthorized");
+		assertProblem(given().get("/api/users").then(), 401, "unauthorized");
+
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void answers404ForPathsWithoutARoute() {
+		assertProblem(customer().get("/api/nothing-here").then(), 404, "not-found");
+		assertProblem(customer().get("/").then(), 404, "not-found");
+
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void neverRoutesInternalOrActuatorPathsOfTheServices() {
+		for (String path : List.of("/internal/reservations", "/internal", "/actuator/env", "/actuator/loggers")) {
+			assertProblem(customer().get(path).then(), 404, "not-found");
+			assertProblem(customer().contentType(ContentType.JSON).body("{}").post(path).then(), 404, "not-found");
+		}
+
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void refusesBodiesOverTheCap() {
+		String body = "{\"fullName\":\"" + "x".repeat(1024 * 1024) + "\"}";
+
+		assertProblem(given().contentType(ContentType.JSON).body(body).post("/api/users").then(), 413,
+				"payload-too-large");
+
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void answers503WhenTheServiceIsDown() {
+		assertProblem(customer().get("/api/down/anything").then(), 503, "service-unavailable");
+	}
+
+	@Test
+	void answers504WhenTheServiceIsTooSlow() {
+		assertProblem(customer().get("/api/users/slow").then(), 504, "gateway-timeout");
+	}
+
+	@Test
+	void keepsItsOwnProbesAndMetrics() {
+		given().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
+		given().get("/actuator/health/readiness").then().statusCode(200).body("status", equalTo("UP"));
+		given().get("/actuator/prometheus").then().statusCode(200);
+
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void announcesTheRemainingRequests() {
+		String token = JwtMinter.shared().customer(UUID.randomUUID());
+		long first = Long.parseLong(given().auth().oauth2(token).get("/api/users/me").header("X-RateLimit-Remaining"));
+		long second = Long.parseLong(given().auth().oauth2(token).get("/api/users/me").header("X-RateLimit-Remaining"));
+
+		assertThat(first).isPositive();
+		assertThat(second).isLessThan(first);
+	}
+
+}

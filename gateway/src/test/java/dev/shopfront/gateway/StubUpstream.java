@@ -1,0 +1,120 @@
+package dev.shopfront.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in service on a free loopback port: records every request it gets and answers
+ * with a small JSON body; paths ending in {@code /slow} answer only after two seconds.
+ */
+public final class StubUpstream implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	public StubUpstream() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			exchange.getRequestHeaders().forEach(headers::put);
+			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+					exchange.getRequestURI().getRawQuery(), headers, new String(body, StandardCharsets.UTF_8)));
+			if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+				Thread.sleep(2000);
+			}
+			int status = "POST".equals(exchange.getRequestMethod()) ? 201 : 200;
+			byte[] answer = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"received\":" + body.length
+					+ "}")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.getResponseHeaders().add("X-Upstream", "stub");
+			exchange.getResponseHeaders().add("X-Request-Id", "upstream-made-this-up");
+			exchange.sendResponseHeaders(status, answer.length);
+			exchange.getResponseBody().write(answer);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public List<Received> received() {
+		return List.copyOf(this.received);
+	}
+
+	public Received last() {
+		if (this.received.isEmpty()) {
+			throw new AssertionError("The upstream received no request");
+		}
+		return this.received.get(this.received.size() - 1);
+	}
+
+	public void clear() {
+		this.received.clear();
+	}
+
+	/**
+	 * A base URL where nothing listens.
+	 * @return the URL
+	 */
+	public static String nobodyListening() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return "http://127.0.0.1:" + socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	/**
+	 * One request as the service saw it.
+	 *
+	 * @param method the method
+	 * @param path the raw path
+	 * @param query the raw query, or null
+	 * @param headers the headers, names case-insensitive
+	 * @param body the body
+	 */
+	public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+
+		public String header(String name) {
+			List<String> values = this.headers.get(name);
+			return (values != null && !values.isEmpty()) ? values.get(0) : null;
+		}
+
+	}
+
+}

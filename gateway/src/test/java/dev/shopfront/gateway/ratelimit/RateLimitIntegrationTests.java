@@ -1,0 +1,92 @@
+package dev.shopfront.gateway.ratelimit;
+
+import java.util.UUID;
+
+import dev.shopfront.gateway.StubUpstream;
+import dev.shopfront.testsupport.JwtMinter;
+import dev.shopfront.testsupport.TestJwks;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static dev.shopfront.testsupport.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With tiny limits (3 requests per user, 8 per client IP), the request over a limit gets
+ * a 429 problem with {@code Retry-After} and never reaches the service.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shopfront.chassis.logging.json=false")
+class RateLimitIntegrationTests {
+
+	static final StubUpstream upstream = new StubUpstream();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void gateway(DynamicPropertyRegistry registry) {
+		registry.add("shopfront.gateway.services.user-service", upstream::baseUrl);
+		registry.add("shopfront.gateway.rate-limit.per-user", () -> "3");
+		registry.add("shopfront.gateway.rate-limit.per-ip", () -> "8");
+		registry.add("shopfront.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID() + ":");
+		registry.add("shopfront.chassis.security.jwk-set-uri", () -> TestJwks.get().uri().toString());
+	}
+
+	@AfterAll
+	static void stopUpstream() {
+		upstream.close();
+	}
+
+	RequestSpecification given() {
+		return RestAssured.given().baseUri("http://127.0.0.1").port(this.port);
+	}
+
+	@Test
+	void limitsEachUserAndThenEachClientIp() {
+		String alice = JwtMinter.shared().customer(UUID.randomUUID());
+		String bob = JwtMinter.shared().customer(UUID.randomUUID());
+
+		// Alice: 3 requests, the user limit announced as it runs down; the 4th is
+		// refused.
+		for (int expected = 2; expected >= 0; expected--) {
+			Response response = given().auth().oauth2(alice).get("/api/users/me");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(expected));
+		}
+		upstream.clear();
+		Response limited = given().auth().oauth2(alice).get("/api/users/me");
+		assertProblem(limited.then(), 429, "rate-limited");
+		assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+		assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
+		assertThat(upstream.received()).isEmpty();
+
+		// Bob has his own user allowance, but the IP has used 4 of its 8 already.
+		for (int i = 0; i < 3; i++) {
+			assertThat(given().auth().oauth2(bob).get("/api/users/me").statusCode()).isEqualTo(200);
+		}
+		// 7 of 8: one more for anyone from this IP, token or not, then 429 before the
+		// token is even looked at.
+		assertThat(given().contentType(ContentType.JSON).body("{}").post("/api/auth/token").statusCode())
+			.isEqualTo(201);
+		upstream.clear();
+		Response ipLimited = given().contentType(ContentType.JSON).body("{}").post("/api/auth/token");
+		assertProblem(ipLimited.then(), 429, "rate-limited");
+		assertThat(ipLimited.header("Retry-After")).isNotBlank();
+		assertProblem(given().auth().oauth2("not-even-a-token").get("/api/users/me").then(), 429, "rate-limited");
+		assertThat(upstream.received()).isEmpty();
+
+		// The gateway's probes are not limited.
+		given().get("/actuator/health/liveness").then().statusCode(200);
+	}
+
+}
