@@ -1,5 +1,11 @@
 package dev.shopfront.gateway;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -210,6 +216,25 @@ class GatewayIntegrationTests {
 				"payload-too-large");
 
 		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void refusesChunkedBodiesThatGrowOverTheCap() throws Exception {
+		byte[] body = ("{\"fullName\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/users"))
+			.header("Content-Type", "application/json")
+			// No length given: the body goes chunked and is counted while it streams.
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build();
+
+		try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(response.body()).contains("https://shopfront.dev/problems/payload-too-large");
+		}
 	}
 
 	@Test

@@ -47,7 +47,8 @@ public record GatewayProperties(Map<String, Route> routes, List<String> publicEn
 	 * @param enabled whether requests are limited at all
 	 * @param perUser requests one authenticated user (token subject) may send per period
 	 * @param perIp requests one client IP may send per period
-	 * @param period the period the limits are counted over
+	 * @param period the period the limits are counted over; each client's allowance is
+	 * renewed in full once per period
 	 * @param keyPrefix prefix of the Redis keys, so several shops can share one Redis
 	 * @param redisRetryInterval how long requests go unlimited after Redis failed to
 	 * answer before it is asked again

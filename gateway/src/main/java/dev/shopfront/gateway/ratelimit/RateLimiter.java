@@ -101,9 +101,13 @@ public class RateLimiter {
 		}
 	}
 
+	/**
+	 * A full allowance renewed at once every period: the announced remaining count only
+	 * goes down within a period, and {@code Retry-After} says when it is renewed.
+	 */
 	private BucketConfiguration configuration(long limit) {
 		return BucketConfiguration.builder()
-			.addLimit((bandwidth) -> bandwidth.capacity(limit).refillGreedy(limit, this.period))
+			.addLimit((bandwidth) -> bandwidth.capacity(limit).refillIntervally(limit, this.period))
 			.build();
 	}
 
