@@ -1,5 +1,11 @@
 package dev.shopfront.e2e;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +32,24 @@ class BadRequestsE2ETests {
 
 		Problems.assertProblem(Api.given().contentType(ContentType.JSON).body(body).post("/api/users"), 413,
 				"payload-too-large");
+	}
+
+	@Test
+	void aChunkedBodyOverOneMebibyteIsTooLarge(Deployment deployment) throws Exception {
+		byte[] body = ("{\"email\":\"" + Api.uniqueEmail("chunked") + "\",\"password\":\"" + Api.password()
+				+ "\",\"fullName\":\"" + "x".repeat(ONE_MIB) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		// No Content-Length: the body is sent chunked, so only counting it can catch it.
+		HttpRequest request = HttpRequest.newBuilder(deployment.baseUrl().resolve("/api/users"))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build();
+		try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			Problems.assertProblem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body(), response.statusCode() + " " + response.headers().map(), 413, "payload-too-large");
+		}
 	}
 
 }
