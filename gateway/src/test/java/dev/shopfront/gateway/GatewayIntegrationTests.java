@@ -209,6 +209,26 @@ class GatewayIntegrationTests {
 	}
 
 	@Test
+	void doesNotLetPathTricksReachInternalPaths() throws Exception {
+		String token = JwtMinter.shared().customer(UUID.randomUUID());
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			for (String path : List.of("/api/users/../internal/x", "/api/users/%2e%2e/internal/x",
+					"/api/users/..;/internal/x", "/api/users/..%5Cinternal/x", "/api/users/%2F..%2Finternal/x")) {
+				HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+					.header("Authorization", "Bearer " + token)
+					.build();
+				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+				assertThat(response.statusCode()).as(path).isIn(400, 404);
+				assertThat(response.headers().firstValue("Content-Type")).as(path)
+					.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+				assertThat(response.body()).as(path).contains("https://shopfront.dev/problems/");
+			}
+		}
+		assertThat(upstream.received()).noneMatch((received) -> received.path().contains("internal"));
+	}
+
+	@Test
 	void refusesBodiesOverTheCap() {
 		String body = "{\"fullName\":\"" + "x".repeat(1024 * 1024) + "\"}";
 
