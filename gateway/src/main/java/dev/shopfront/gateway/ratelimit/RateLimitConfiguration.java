@@ -12,6 +12,7 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -30,15 +31,16 @@ class RateLimitConfiguration {
 	private static final Duration KEEP_FULL_BUCKETS = Duration.ofSeconds(10);
 
 	@Bean
-	RateLimiter rateLimiter(GatewayProperties properties, LettuceConnectionFactory redis) {
+	RateLimiter rateLimiter(GatewayProperties properties, LettuceConnectionFactory redis, MeterRegistry meters) {
 		GatewayProperties.RateLimit settings = properties.rateLimit();
 		return new RateLimiter(() -> buckets(redis), settings.period(), settings.redisRetryInterval(),
-				Clock.systemUTC());
+				Clock.systemUTC(), meters);
 	}
 
 	@Bean
-	RateLimiting rateLimiting(GatewayProperties properties, RateLimiter limiter, ProblemWriter problems) {
-		return new RateLimiting(properties.rateLimit(), limiter, problems);
+	RateLimiting rateLimiting(GatewayProperties properties, RateLimiter limiter, ProblemWriter problems,
+			MeterRegistry meters) {
+		return new RateLimiting(properties.rateLimit(), limiter, problems, meters);
 	}
 
 	/**

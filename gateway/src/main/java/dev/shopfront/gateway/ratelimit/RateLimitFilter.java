@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import dev.shopfront.chassis.web.ProblemWriter;
 import dev.shopfront.chassis.web.Problems;
+import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +38,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
+	private final Counter refused;
+
 	/**
 	 * A filter for one limit.
 	 * @param keyPrefix prefix of the bucket keys, such as
@@ -45,14 +48,16 @@ class RateLimitFilter extends OncePerRequestFilter {
 	 * @param client who sent the request, or {@code null} when this limit does not apply
 	 * @param limiter the buckets
 	 * @param problems writes the 429
+	 * @param refused counts the requests refused
 	 */
 	RateLimitFilter(String keyPrefix, long limit, Function<HttpServletRequest, @Nullable String> client,
-			RateLimiter limiter, ProblemWriter problems) {
+			RateLimiter limiter, ProblemWriter problems, Counter refused) {
 		this.keyPrefix = keyPrefix;
 		this.limit = limit;
 		this.client = client;
 		this.limiter = limiter;
 		this.problems = problems;
+		this.refused = refused;
 	}
 
 	@Override
@@ -77,6 +82,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		}
 		Allowance allowance = this.limiter.tryConsume(this.keyPrefix + who, this.limit);
 		if (!allowance.granted()) {
+			this.refused.increment();
 			long seconds = allowance.retryAfterSeconds();
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 			response.setHeader(REMAINING, "0");

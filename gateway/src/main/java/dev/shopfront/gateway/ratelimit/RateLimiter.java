@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,8 @@ public class RateLimiter {
 
 	private final Clock clock;
 
+	private final Counter unchecked;
+
 	private final ReentrantLock connecting = new ReentrantLock();
 
 	private volatile @Nullable ProxyManager<byte[]> buckets;
@@ -45,12 +49,17 @@ public class RateLimiter {
 	 * @param period the period every limit is counted over
 	 * @param retryInterval how long to let requests through uncounted after Redis failed
 	 * @param clock the clock
+	 * @param meters where to count the requests let through uncounted
 	 */
-	public RateLimiter(Supplier<ProxyManager<byte[]>> connector, Duration period, Duration retryInterval, Clock clock) {
+	public RateLimiter(Supplier<ProxyManager<byte[]>> connector, Duration period, Duration retryInterval, Clock clock,
+			MeterRegistry meters) {
 		this.connector = connector;
 		this.period = period;
 		this.retryInterval = retryInterval;
 		this.clock = clock;
+		this.unchecked = Counter.builder("shopfront.gateway.rate-limit.unchecked")
+			.description("Requests let through without a rate limit check because Redis did not answer")
+			.register(meters);
 	}
 
 	/**
@@ -61,12 +70,12 @@ public class RateLimiter {
 	 */
 	Allowance tryConsume(String key, long limit) {
 		if (this.clock.instant().isBefore(this.pausedUntil)) {
-			return Allowance.UNCHECKED;
+			return unchecked();
 		}
 		try {
 			ProxyManager<byte[]> store = buckets();
 			if (store == null) {
-				return Allowance.UNCHECKED;
+				return unchecked();
 			}
 			ConsumptionProbe probe = store.builder()
 				.build(key.getBytes(StandardCharsets.UTF_8), () -> configuration(limit))
@@ -77,8 +86,13 @@ public class RateLimiter {
 		}
 		catch (RuntimeException ex) {
 			pause(ex);
-			return Allowance.UNCHECKED;
+			return unchecked();
 		}
+	}
+
+	private Allowance unchecked() {
+		this.unchecked.increment();
+		return Allowance.UNCHECKED;
 	}
 
 	private @Nullable ProxyManager<byte[]> buckets() {

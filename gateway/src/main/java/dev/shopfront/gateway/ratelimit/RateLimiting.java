@@ -2,6 +2,8 @@ package dev.shopfront.gateway.ratelimit;
 
 import dev.shopfront.chassis.web.ProblemWriter;
 import dev.shopfront.gateway.config.GatewayProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -24,10 +26,14 @@ public class RateLimiting {
 
 	private final ProblemWriter problems;
 
-	RateLimiting(GatewayProperties.RateLimit settings, RateLimiter limiter, ProblemWriter problems) {
+	private final MeterRegistry meters;
+
+	RateLimiting(GatewayProperties.RateLimit settings, RateLimiter limiter, ProblemWriter problems,
+			MeterRegistry meters) {
 		this.settings = settings;
 		this.limiter = limiter;
 		this.problems = problems;
+		this.meters = meters;
 	}
 
 	/**
@@ -42,10 +48,17 @@ public class RateLimiting {
 		String prefix = this.settings.keyPrefix() + "gateway:rate-limit:";
 		return http
 			.addFilterBefore(new RateLimitFilter(prefix + "ip:", this.settings.perIp(),
-					HttpServletRequest::getRemoteAddr, this.limiter, this.problems),
+					HttpServletRequest::getRemoteAddr, this.limiter, this.problems, refused("ip")),
 					BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new RateLimitFilter(prefix + "user:", this.settings.perUser(), RateLimiting::user,
-					this.limiter, this.problems), BearerTokenAuthenticationFilter.class);
+					this.limiter, this.problems, refused("user")), BearerTokenAuthenticationFilter.class);
+	}
+
+	private Counter refused(String limit) {
+		return Counter.builder("shopfront.gateway.rate-limit.refused")
+			.description("Requests refused with 429 by a rate limit")
+			.tag("limit", limit)
+			.register(this.meters);
 	}
 
 	private static @Nullable String user(HttpServletRequest request) {

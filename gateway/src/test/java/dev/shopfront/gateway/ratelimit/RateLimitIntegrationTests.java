@@ -85,8 +85,12 @@ class RateLimitIntegrationTests {
 		assertProblem(given().auth().oauth2("not-even-a-token").get("/api/users/me").then(), 429, "rate-limited");
 		assertThat(upstream.received()).isEmpty();
 
-		// The gateway's probes are not limited.
+		// The gateway's probes are not limited, and its metrics count the refusals.
 		given().get("/actuator/health/liveness").then().statusCode(200);
+		String metrics = given().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+		assertThat(metrics)
+			.containsPattern("shopfront_gateway_rate_limit_refused_total\\{[^}]*limit=\"user\"[^}]*\\} 1\\.0")
+			.containsPattern("shopfront_gateway_rate_limit_refused_total\\{[^}]*limit=\"ip\"[^}]*\\} 2\\.0");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class RateLimiterIntegrationTests {
 
 	private static RateLimiter limiter(LettuceConnectionFactory redis) {
 		return new RateLimiter(() -> RateLimitConfiguration.buckets(redis), Duration.ofMinutes(1),
-				Duration.ofSeconds(5), Clock.systemUTC());
+				Duration.ofSeconds(5), Clock.systemUTC(), new SimpleMeterRegistry());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.lettuce.core.RedisConnectionException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class RateLimiterTests {
 		RateLimiter limiter = new RateLimiter(() -> {
 			attempts.incrementAndGet();
 			throw new RedisConnectionException("Connection refused");
-		}, Duration.ofMinutes(1), Duration.ofSeconds(5), this.clock);
+		}, Duration.ofMinutes(1), Duration.ofSeconds(5), this.clock, new SimpleMeterRegistry());
 
 		assertThat(limiter.tryConsume("k", 1)).isEqualTo(Allowance.UNCHECKED);
 		assertThat(limiter.tryConsume("k", 1)).isEqualTo(Allowance.UNCHECKED);
@@ -61,7 +62,8 @@ class RateLimiterTests {
 		@SuppressWarnings("unchecked")
 		ProxyManager<byte[]> broken = org.mockito.Mockito.mock(ProxyManager.class);
 		org.mockito.Mockito.when(broken.builder()).thenThrow(new IllegalStateException("timeout"));
-		RateLimiter limiter = new RateLimiter(() -> broken, Duration.ofMinutes(1), Duration.ofSeconds(5), this.clock);
+		RateLimiter limiter = new RateLimiter(() -> broken, Duration.ofMinutes(1), Duration.ofSeconds(5), this.clock,
+				new SimpleMeterRegistry());
 
 		assertThat(limiter.tryConsume("k", 1).granted()).isTrue();
 		assertThat(limiter.tryConsume("k", 1)).isEqualTo(Allowance.UNCHECKED);

@@ -57,6 +57,8 @@ class RedisDownIntegrationTests {
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.header("X-RateLimit-Remaining")).isNull();
 		}
+		assertThat(given().get("/actuator/prometheus").asString())
+			.containsPattern("shopfront_gateway_rate_limit_unchecked_total(\\{[^}]*\\})? [1-9]");
 	}
 
 	@Test
