@@ -43,7 +43,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	/**
 	 * A filter for one limit.
 	 * @param keyPrefix prefix of the bucket keys, such as
-	 * {@code shopfront:rate-limit:ip:}
+	 * {@code shopfront:gateway:rate-limit:ip:}
 	 * @param limit requests per period
 	 * @param client who sent the request, or {@code null} when this limit does not apply
 	 * @param limiter the buckets
