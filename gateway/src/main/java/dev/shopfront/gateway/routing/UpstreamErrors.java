@@ -64,8 +64,7 @@ class UpstreamErrors implements HandlerFilterFunction<ServerResponse, ServerResp
 	 */
 	static @Nullable ProblemDetail problemFor(Throwable ex) {
 		if (causedBy(ex, PayloadTooLargeException.class)) {
-			return Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-					"The request body is larger than this service accepts.");
+			return Problems.payloadTooLarge();
 		}
 		if (causedBy(ex, HttpTimeoutException.class) || causedBy(ex, SocketTimeoutException.class)) {
 			return Problems.problem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "Gateway timeout",

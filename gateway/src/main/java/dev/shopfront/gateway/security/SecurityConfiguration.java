@@ -3,14 +3,12 @@ package dev.shopfront.gateway.security;
 import java.util.List;
 
 import dev.shopfront.chassis.security.ChassisSecurity;
-import dev.shopfront.chassis.web.ProblemWriter;
 import dev.shopfront.gateway.config.GatewayProperties;
 import dev.shopfront.gateway.ratelimit.RateLimiting;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -23,11 +21,10 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, ChassisSecurity chassis, RateLimiting rateLimiting,
-			GatewayProperties properties, ProblemWriter problems) throws Exception {
+			GatewayProperties properties) throws Exception {
 		List<PublicEndpoint> open = properties.publicEndpoints().stream().map(PublicEndpoint::parse).toList();
 		chassis.apply(http);
 		rateLimiting.apply(http);
-		http.addFilterBefore(new TokenCheckUnavailableFilter(problems), BearerTokenAuthenticationFilter.class);
 		return http.authorizeHttpRequests((requests) -> {
 			open.forEach((endpoint) -> requests.requestMatchers(endpoint.method(), endpoint.pattern()).permitAll());
 			requests.anyRequest().authenticated();

@@ -59,7 +59,6 @@ class TestServersContextCustomizerFactory implements ContextCustomizerFactory {
 				context.getBeanFactory().registerSingleton("testBroker", vhost);
 			}
 			properties.put("shopfront.chassis.security.jwk-set-uri", TestJwks.get().uri().toString());
-			properties.put("shopfront.chassis.logging.json", "false");
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testServers", properties));
 			// Registered first, so destroyed last: after the connection pools have
 			// closed.

@@ -6,6 +6,7 @@ import java.util.Properties;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertiesPropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -16,7 +17,7 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
  * lowest precedence, so every service starts from the same settings and overrides any of
  * them in its own configuration.
  */
-public class ChassisDefaults implements EnvironmentPostProcessor {
+public class ChassisDefaults implements EnvironmentPostProcessor, Ordered {
 
 	static final String NAME = "shopfrontChassisDefaults";
 
@@ -27,6 +28,11 @@ public class ChassisDefaults implements EnvironmentPostProcessor {
 			defaults.remove("logging.structured.format.console");
 		}
 		environment.getPropertySources().addLast(new PropertiesPropertySource(NAME, defaults));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 	private static Properties load() {

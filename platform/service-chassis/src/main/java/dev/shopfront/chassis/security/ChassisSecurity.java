@@ -18,6 +18,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 /**
  * The security setup every service shares: stateless, no CSRF (bearer tokens only), JWT
@@ -42,7 +43,9 @@ public class ChassisSecurity {
 	 * @throws Exception as {@link HttpSecurity} does
 	 */
 	public HttpSecurity apply(HttpSecurity http) throws Exception {
-		return http.csrf(AbstractHttpConfigurer::disable)
+		return http
+			.addFilterBefore(new TokenCheckUnavailableFilter(this.problems), BearerTokenAuthenticationFilter.class)
+			.csrf(AbstractHttpConfigurer::disable)
 			.cors(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,15 +33,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 		long declared = request.getContentLengthLong();
 		if (declared > this.maxBytes) {
 			response.setHeader("Connection", "close");
-			this.problems.write(request, response, tooLarge());
+			this.problems.write(request, response, Problems.payloadTooLarge());
 			return;
 		}
 		chain.doFilter((declared < 0) ? new CappedRequest(request, this.maxBytes) : request, response);
-	}
-
-	static org.springframework.http.ProblemDetail tooLarge() {
-		return Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-				"The request body is larger than this service accepts.");
 	}
 
 	private static final class CappedRequest extends HttpServletRequestWrapper {

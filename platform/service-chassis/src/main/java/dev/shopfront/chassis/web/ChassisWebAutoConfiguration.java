@@ -53,6 +53,12 @@ public class ChassisWebAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+	ContainerErrorsConfiguration containerErrors(ProblemWriter problems) {
+		return new ContainerErrorsConfiguration(problems);
+	}
+
+	@Bean
 	FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ChassisProperties properties,
 			ProblemWriter problems) {
 		var registration = new FilterRegistrationBean<>(

@@ -93,7 +93,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getCause();
 		if (causedBy(ex, PayloadTooLargeException.class)) {
-			return entity(BodySizeLimitFilter.tooLarge(), headers, request);
+			return entity(Problems.payloadTooLarge(), headers, request);
 		}
 		ProblemDetail problem;
 		if (cause instanceof UnrecognizedPropertyException unknown) {

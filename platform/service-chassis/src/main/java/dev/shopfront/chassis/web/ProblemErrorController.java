@@ -32,7 +32,7 @@ public class ProblemErrorController implements ErrorController {
 		HttpStatusCode status = (code instanceof Integer value && value >= 400) ? HttpStatusCode.valueOf(value)
 				: HttpStatus.INTERNAL_SERVER_ERROR;
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		var problem = Problems.problem(status, ProblemKinds.type(status), ProblemKinds.title(status),
+		var problem = Problems.forStatus(status,
 				status.is5xxServerError() ? "Something went wrong on our side; quote the traceId when you report it."
 						: "The request could not be handled.");
 		if (uri instanceof String path) {

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -33,6 +34,26 @@ public final class Problems {
 		problem.setType(type(type));
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/**
+	 * The problem for a bare HTTP status, with the kind and title that go with it
+	 * ({@code 404} is {@code not-found}, ...).
+	 * @param status the HTTP status
+	 * @param detail what went wrong, for a person
+	 * @return the problem
+	 */
+	public static ProblemDetail forStatus(HttpStatusCode status, @Nullable String detail) {
+		return problem(status, ProblemKinds.type(status), ProblemKinds.title(status), detail);
+	}
+
+	/**
+	 * The answer to a request body over the cap.
+	 * @return a 413 problem
+	 */
+	public static ProblemDetail payloadTooLarge() {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+				"The request body is larger than this service accepts.");
 	}
 
 	/**

@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.not;
  * shows internals.
  */
 @SpringBootTest(classes = ChassisTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "shopfront.chassis.web.max-body-size=10KB", "shopfront.chassis.logging.json=false" })
+		properties = "shopfront.chassis.web.max-body-size=10KB")
 class ChassisProblemsTests {
 
 	@LocalServerPort
@@ -98,6 +98,11 @@ class ChassisProblemsTests {
 		JwtMinter minter = JwtMinter.shared();
 		String token = minter.tokenFrom("someone-else", "x", "ADMIN");
 		problem(api().auth().oauth2(token).get("/test/admin"), 401, "unauthorized");
+	}
+
+	@Test
+	void answersRequestsTomcatRefusesWithProblems() {
+		problem(api().urlEncodingEnabled(false).get("/test/a%2Fb"), 400, "bad-request");
 	}
 
 	@Test

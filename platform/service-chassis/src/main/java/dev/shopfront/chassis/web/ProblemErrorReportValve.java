@@ -1,18 +1,15 @@
-package dev.shopfront.gateway.errors;
+package dev.shopfront.chassis.web;
 
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.shopfront.chassis.web.ProblemWriter;
-import dev.shopfront.chassis.web.Problems;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -50,14 +47,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
 	}
 
 	static ProblemDetail problem(HttpStatusCode status, @Nullable String path) {
-		HttpStatus known = HttpStatus.resolve(status.value());
-		String title = (known != null) ? known.getReasonPhrase() : "Error";
-		String type = switch (status.value()) {
-			case 400 -> "bad-request";
-			case 413 -> "payload-too-large";
-			default -> status.is5xxServerError() ? "internal-error" : "client-error";
-		};
-		ProblemDetail problem = Problems.problem(status, type, title,
+		ProblemDetail problem = Problems.forStatus(status,
 				status.is5xxServerError() ? "Something went wrong on our side; quote the traceId when you report it."
 						: "The request could not be handled.");
 		problem.setInstance(instance(path));

@@ -1,20 +1,17 @@
-package dev.shopfront.gateway.errors;
+package dev.shopfront.chassis.web;
 
-import dev.shopfront.chassis.web.ProblemWriter;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
 
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
  * Replaces Tomcat's HTML error report with {@link ProblemErrorReportValve} once the
- * server runs, so the gateway answers problem+json even for requests Tomcat refuses.
+ * server runs, so a service answers problem+json even for requests Tomcat refuses.
  */
-@Configuration(proxyBeanMethods = false)
 class ContainerErrorsConfiguration {
 
 	private final ProblemWriter problems;

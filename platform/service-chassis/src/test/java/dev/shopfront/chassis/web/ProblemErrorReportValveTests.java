@@ -1,4 +1,4 @@
-package dev.shopfront.gateway.errors;
+package dev.shopfront.chassis.web;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.shopfront.gateway.security;
+package dev.shopfront.chassis.security;
 
 import java.io.IOException;
 
