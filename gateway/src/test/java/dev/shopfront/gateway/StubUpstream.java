@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,6 +26,12 @@ public final class StubUpstream implements AutoCloseable {
 	private final HttpServer server;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Holds answers to {@code /slow} (longer than the gateway waits) until the stub
+	 * closes.
+	 */
+	private final CountDownLatch slowAnswers = new CountDownLatch(1);
 
 	public StubUpstream() {
 		try {
@@ -45,7 +53,7 @@ public final class StubUpstream implements AutoCloseable {
 			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
 					exchange.getRequestURI().getRawQuery(), headers, new String(body, StandardCharsets.UTF_8)));
 			if (exchange.getRequestURI().getPath().endsWith("/slow")) {
-				Thread.sleep(2000);
+				this.slowAnswers.await(2, TimeUnit.SECONDS);
 			}
 			int status = "POST".equals(exchange.getRequestMethod()) ? 201 : 200;
 			byte[] answer = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"received\":" + body.length
@@ -96,6 +104,7 @@ public final class StubUpstream implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.slowAnswers.countDown();
 		this.server.stop(0);
 	}
 
