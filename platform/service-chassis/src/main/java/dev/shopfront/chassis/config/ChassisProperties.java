@@ -1,6 +1,8 @@
 package dev.shopfront.chassis.config;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,9 +15,11 @@ import org.springframework.util.unit.DataSize;
  * @param web HTTP settings
  * @param security token validation settings
  * @param logging log output settings
+ * @param messaging outbox, relay and consumer settings
  */
 @ConfigurationProperties("shopfront.chassis")
-public record ChassisProperties(@DefaultValue Web web, @DefaultValue Security security, @DefaultValue Logging logging) {
+public record ChassisProperties(@DefaultValue Web web, @DefaultValue Security security, @DefaultValue Logging logging,
+		@DefaultValue Messaging messaging) {
 
 	/**
 	 * HTTP settings.
@@ -44,6 +48,48 @@ public record ChassisProperties(@DefaultValue Web web, @DefaultValue Security se
 	 * @param json whether console logs are structured JSON (ECS) rather than plain text
 	 */
 	public record Logging(@DefaultValue("true") boolean json) {
+	}
+
+	/**
+	 * Outbox, relay and consumer settings.
+	 *
+	 * @param source the CloudEvents {@code source} of what this service publishes; empty
+	 * for {@code /shopfront/<spring.application.name>}
+	 * @param relay how the outbox is relayed to the broker
+	 * @param consumer how messages are consumed
+	 */
+	public record Messaging(@DefaultValue("") String source, @DefaultValue Relay relay,
+			@DefaultValue Consumer consumer) {
+	}
+
+	/**
+	 * How the outbox is relayed.
+	 *
+	 * @param enabled whether this instance runs a relay
+	 * @param pollInterval the safety-net sweep when no commit wakes the relay
+	 * @param batchSize rows published per transaction
+	 * @param confirmTimeout how long to wait for the broker's publisher confirms
+	 * @param initialBackoff wait before the first retry of a failed row
+	 * @param maxBackoff longest wait between retries
+	 * @param retention how long sent rows are kept before they are purged
+	 */
+	public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
+			@DefaultValue("100") int batchSize, @DefaultValue("5s") Duration confirmTimeout,
+			@DefaultValue("500ms") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff,
+			@DefaultValue("7d") Duration retention) {
+	}
+
+	/**
+	 * How messages are consumed.
+	 *
+	 * @param prefetch unacknowledged messages a consumer holds at most
+	 * @param concurrency consumers per queue in this instance
+	 * @param retryDelays the waits before each retry; after the last, the message is
+	 * parked
+	 * @param inboxRetention how long handled message ids are remembered
+	 */
+	public record Consumer(@DefaultValue("20") int prefetch, @DefaultValue("1") int concurrency, @DefaultValue( {
+			"1s", "5s", "30s" }) List<Duration> retryDelays, @DefaultValue("14d") Duration inboxRetention){
 	}
 
 }

@@ -60,7 +60,9 @@ public class ChassisSecurity {
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-				.permitAll());
+				.permitAll()
+				.requestMatchers("/actuator/deadletters", "/actuator/deadletters/**")
+				.hasRole("ADMIN"));
 	}
 
 	/**

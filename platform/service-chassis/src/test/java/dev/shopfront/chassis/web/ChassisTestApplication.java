@@ -20,9 +20,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A minimal service on the chassis, for testing what every service gets from it.
+ * A minimal web service on the chassis, for testing what every service gets from it; no
+ * database or broker (the messaging tests have their own application).
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+		"org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration" })
 class ChassisTestApplication {
 
 	@Bean
