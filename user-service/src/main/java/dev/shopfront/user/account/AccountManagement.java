@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.shopfront.chassis.messaging.Outbox;
+import dev.shopfront.user.account.events.UserRegisteredV1;
+import dev.shopfront.user.account.events.UserUpdatedV1;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The account use cases: register, read, change the profile, and make sure the first
  * administrator exists. Passwords are hashed before a transaction starts, so a slow hash
- * never holds a database connection.
+ * never holds a database connection. Every change announces itself
+ * ({@code user.registered}, {@code user.updated}) through the outbox, in the transaction
+ * that makes it.
  */
 @Service
 public class AccountManagement {
@@ -30,12 +35,16 @@ public class AccountManagement {
 
 	private final TransactionTemplate transactions;
 
+	private final Outbox outbox;
+
 	private final Clock clock;
 
-	AccountManagement(Accounts accounts, PasswordEncoder passwords, TransactionTemplate transactions, Clock clock) {
+	AccountManagement(Accounts accounts, PasswordEncoder passwords, TransactionTemplate transactions, Outbox outbox,
+			Clock clock) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.transactions = transactions;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -79,8 +88,10 @@ public class AccountManagement {
 				if (this.accounts.existsByEmail(email)) {
 					throw new EmailTakenException();
 				}
-				return this.accounts.saveAndFlush(Account.register(email, hash, registration.fullName(),
+				Account account = this.accounts.saveAndFlush(Account.register(email, hash, registration.fullName(),
 						registration.shippingAddress(), role, this.clock.instant()));
+				this.outbox.publish(UserRegisteredV1.of(account));
+				return account;
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -127,7 +138,9 @@ public class AccountManagement {
 					(change.marketingEmails() != null) ? change.marketingEmails() : current.marketingEmails(),
 					(change.language() != null) ? change.language() : current.language()), now);
 		}
-		return this.accounts.saveAndFlush(account);
+		Account changed = this.accounts.saveAndFlush(account);
+		this.outbox.publish(UserUpdatedV1.of(changed));
+		return changed;
 	}
 
 	/**

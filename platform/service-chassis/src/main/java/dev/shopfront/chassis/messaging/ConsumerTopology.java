@@ -38,6 +38,11 @@ final class ConsumerTopology {
 				.ttl((int) delays.get(attempt - 1).toMillis())
 				.deadLetterExchange("")
 				.deadLetterRoutingKey(consumer.queue())
+				// at-least-once dead-lettering: a message is not lost if the broker fails
+				// while
+				// moving it back (requires reject-publish overflow)
+				.withArgument("x-dead-letter-strategy", "at-least-once")
+				.overflow(QueueBuilder.Overflow.rejectPublish)
 				.build());
 		}
 		declarables.add(QueueBuilder.durable(consumer.parkingQueue()).quorum().build());

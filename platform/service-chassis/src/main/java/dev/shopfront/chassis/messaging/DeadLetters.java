@@ -96,15 +96,18 @@ public class DeadLetters {
 	/**
 	 * Moves parked messages back to the consumer's queue, each with a fresh set of
 	 * retries; a message leaves the parking queue only after the broker confirmed its
-	 * copy.
+	 * copy. ({@code POST /actuator/deadletters/{queue}/replay}, optional body
+	 * {@code {"limit": n}}).
 	 * @param queue the parking queue
+	 * @param action must be {@code replay}
 	 * @param limit how many at most (default all)
 	 * @return how many were replayed, or null (404) for a queue that is not one of ours
 	 */
 	@WriteOperation
-	public @Nullable Map<String, Object> replay(@Selector String queue, @Nullable Integer limit) {
+	public @Nullable Map<String, Object> replay(@Selector String queue, @Selector String action,
+			@Nullable Integer limit) {
 		MessageConsumer consumer = this.byParkingQueue.get(queue);
-		if (consumer == null) {
+		if (consumer == null || !"replay".equals(action)) {
 			return null;
 		}
 		int max = (limit != null && limit > 0) ? limit : Integer.MAX_VALUE;

@@ -24,7 +24,7 @@ public interface IntegrationEvent {
 	 * version.
 	 * @return the version
 	 */
-	int version();
+	int schemaVersion();
 
 	/**
 	 * The CloudEvents subject: the id of the aggregate it is about. Messages with the

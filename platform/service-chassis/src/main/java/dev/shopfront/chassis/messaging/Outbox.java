@@ -62,7 +62,7 @@ public class Outbox {
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(id, event.exchange(), event.type(), event.type(), this.source, event.subject(),
-					EventEnvelope.dataschema(event.type(), event.version()), this.json.writeValueAsString(event),
+					EventEnvelope.dataschema(event.type(), event.schemaVersion()), this.json.writeValueAsString(event),
 					trace.get("traceparent"), trace.get("tracestate"), Timestamp.from(this.clock.instant()),
 					Timestamp.from(this.clock.instant()))
 			.update();

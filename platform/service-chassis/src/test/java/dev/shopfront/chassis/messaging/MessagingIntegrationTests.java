@@ -183,7 +183,7 @@ class MessagingIntegrationTests {
 		await().atMost(WAIT).until(() -> parkedCount(parking) == 1);
 
 		this.receiver.failing.remove("poison");
-		assertThat(this.deadLetters.replay(parking, null)).containsEntry("replayed", 1);
+		assertThat(this.deadLetters.replay(parking, "replay", null)).containsEntry("replayed", 1);
 		await().atMost(WAIT).until(() -> received(id.toString()) == 1);
 		assertThat(parkedCount(parking)).isZero();
 	}

@@ -67,7 +67,7 @@ class MessagingTestApplication {
 		}
 
 		@Override
-		public int version() {
+		public int schemaVersion() {
 			return 1;
 		}
 

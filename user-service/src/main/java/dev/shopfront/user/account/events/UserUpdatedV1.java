@@ -1,0 +1,50 @@
+package dev.shopfront.user.account.events;
+
+import java.util.UUID;
+
+import dev.shopfront.chassis.messaging.IntegrationEvent;
+import dev.shopfront.user.account.Account;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code user.updated} v1: an account's profile changed (schema:
+ * docs/events/schemas/user.updated.v1.json).
+ *
+ * @param userId the account
+ * @param email its e-mail address
+ * @param fullName its holder's name
+ * @param shippingAddress its default shipping address, or null
+ * @param version the account's version
+ */
+public record UserUpdatedV1(UUID userId, String email, String fullName, @Nullable AddressV1 shippingAddress,
+		long version) implements IntegrationEvent {
+
+	/** The event type and routing key. */
+	public static final String TYPE = "user.updated";
+
+	public static UserUpdatedV1 of(Account account) {
+		return new UserUpdatedV1(account.id(), account.email(), account.fullName(),
+				AddressV1.of(account.shippingAddress()), account.version());
+	}
+
+	@Override
+	public String exchange() {
+		return UserEvents.EXCHANGE;
+	}
+
+	@Override
+	public String type() {
+		return TYPE;
+	}
+
+	@Override
+	public int schemaVersion() {
+		return 1;
+	}
+
+	@Override
+	public String subject() {
+		return this.userId.toString();
+	}
+
+}
