@@ -110,7 +110,9 @@ public class DeadLetters {
 		if (consumer == null || !"replay".equals(action)) {
 			return null;
 		}
-		int max = (limit != null && limit > 0) ? limit : Integer.MAX_VALUE;
+		Properties before = this.admin.getQueueProperties(queue);
+		int max = (before != null && before.get(RabbitAdmin.QUEUE_MESSAGE_COUNT) instanceof Number count)
+				? count.intValue() : 0;
 		Integer replayed = this.rabbit.invoke((operations) -> operations.execute((channel) -> {
 			int moved = 0;
 			var converter = new DefaultMessagePropertiesConverter();

@@ -14,12 +14,17 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Token validation for every service: RS256 only, keys from the issuer's JWKS (fetched
  * lazily, so services start in any order), the issuer checked, expiry enforced.
  */
-@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class, after = ChassisWebAutoConfiguration.class)
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class, after = ChassisWebAutoConfiguration.class,
+		beforeName = {
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ChassisSecurityAutoConfiguration {
 
@@ -27,6 +32,21 @@ public class ChassisSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChassisSecurity chassisSecurity(ProblemWriter problems) {
 		return new ChassisSecurity(problems);
+	}
+
+	/**
+	 * Secure by default: a service that declares no filter chain of its own gets the
+	 * chassis setup with every request authenticated (and the admin-only endpoints kept
+	 * for admins).
+	 * @param http the builder
+	 * @param chassis the shared setup
+	 * @return the chain
+	 * @throws Exception as {@link HttpSecurity} does
+	 */
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain chassisDefaultSecurityFilterChain(HttpSecurity http, ChassisSecurity chassis) throws Exception {
+		return chassis.apply(http).authorizeHttpRequests((requests) -> requests.anyRequest().authenticated()).build();
 	}
 
 	@Bean

@@ -14,9 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import dev.shopfront.chassis.config.ChassisProperties;
 import dev.shopfront.chassis.messaging.MessagingTestApplication.Receiver;
 import dev.shopfront.chassis.messaging.MessagingTestApplication.Widgets;
-import dev.shopfront.testsupport.TestBroker;
+import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.WithTestServers;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.restassured.RestAssured;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -33,6 +35,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -44,13 +47,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 
 /**
  * The messaging backbone against real PostgreSQL and RabbitMQ: outbox written with the
  * state change and relayed with confirms, inbox, retries and parking, broker outages, a
  * relay that dies mid-batch, and two relays on one outbox.
  */
-@SpringBootTest(classes = MessagingTestApplication.class,
+@SpringBootTest(classes = MessagingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shopfront.chassis.messaging.consumer.retry-delays=200ms,400ms",
 				"shopfront.chassis.messaging.relay.initial-backoff=50ms",
 				"shopfront.chassis.messaging.relay.max-backoff=200ms", "spring.application.name=chassis-test" })
@@ -84,7 +89,10 @@ class MessagingIntegrationTests {
 	ChassisProperties properties;
 
 	@Autowired
-	TestBroker broker;
+	MeterRegistry meters;
+
+	@LocalServerPort
+	int port;
 
 	@BeforeEach
 	void drainRawQueue() {
@@ -183,9 +191,72 @@ class MessagingIntegrationTests {
 		await().atMost(WAIT).until(() -> parkedCount(parking) == 1);
 
 		this.receiver.failing.remove("poison");
-		assertThat(this.deadLetters.replay(parking, "replay", null)).containsEntry("replayed", 1);
+		RestAssured.given()
+			.port(this.port)
+			.auth()
+			.oauth2(JwtMinter.shared().admin())
+			.contentType("application/json")
+			.post("/actuator/deadletters/" + parking + "/replay")
+			.then()
+			.statusCode(200)
+			.body("replayed", equalTo(1))
+			.body("replayedTo", equalTo(MessagingTestApplication.QUEUE));
 		await().atMost(WAIT).until(() -> received(id.toString()) == 1);
 		assertThat(parkedCount(parking)).isZero();
+	}
+
+	@Test
+	void showsParkedMessagesToAdministratorsOnly() {
+		String parking = MessagingTestApplication.QUEUE + ".dlq";
+		RestAssured.given().port(this.port).get("/actuator/deadletters").then().statusCode(401);
+		RestAssured.given()
+			.port(this.port)
+			.auth()
+			.oauth2(JwtMinter.shared().customer(UUID.randomUUID()))
+			.get("/actuator/deadletters")
+			.then()
+			.statusCode(403);
+		RestAssured.given()
+			.port(this.port)
+			.auth()
+			.oauth2(JwtMinter.shared().admin())
+			.get("/actuator/deadletters")
+			.then()
+			.statusCode(200)
+			.body("parkingQueues", hasKey(parking));
+		RestAssured.given()
+			.port(this.port)
+			.auth()
+			.oauth2(JwtMinter.shared().admin())
+			.get("/actuator/deadletters/" + parking)
+			.then()
+			.statusCode(200);
+		RestAssured.given()
+			.port(this.port)
+			.auth()
+			.oauth2(JwtMinter.shared().admin())
+			.get("/actuator/deadletters/not-ours.dlq")
+			.then()
+			.statusCode(404);
+	}
+
+	@Test
+	void purgesSentRowsAfterTheRetentionAndKeepsUnsentOnes() {
+		this.relay.stop();
+		UUID sent = this.widgets.create(UUID.randomUUID(), "old-sent", false);
+		UUID unsent = this.widgets.create(UUID.randomUUID(), "old-unsent", false);
+		this.jdbc.sql("update outbox set sent_at = now() - interval '8 days' where subject = ?")
+			.param(sent.toString())
+			.update();
+		this.jdbc.sql("update outbox set created_at = now() - interval '8 days' where subject = ?")
+			.param(unsent.toString())
+			.update();
+		assertThat(this.relay.purge()).isGreaterThanOrEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from outbox where subject = ?")
+			.param(sent.toString())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(unsent(List.of(unsent))).isOne();
 	}
 
 	@Test
@@ -224,6 +295,8 @@ class MessagingIntegrationTests {
 			deadBroker.destroy();
 		}
 		assertThat(unsent(ids)).as("rows wait while the broker is unreachable").isEqualTo(ids.size());
+		assertThat(this.meters.get("shopfront.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(ids.size());
+		assertThat(this.meters.get("shopfront.outbox.oldest.age").gauge().value()).isGreaterThan(0);
 		assertThat(this.jdbc.sql("select min(attempts) from outbox where subject = ?")
 			.param(ids.get(0).toString())
 			.query(Integer.class)
@@ -231,6 +304,7 @@ class MessagingIntegrationTests {
 
 		this.relay.start();
 		await().atMost(WAIT).until(() -> unsent(ids) == 0);
+		await().atMost(WAIT).until(() -> this.meters.get("shopfront.outbox.pending").gauge().value() == 0);
 		await().atMost(WAIT).until(() -> ids.stream().allMatch((id) -> received(id.toString()) == 1));
 	}
 
