@@ -91,6 +91,7 @@ public class AccountManagement {
 				Account account = this.accounts.saveAndFlush(Account.register(email, hash, registration.fullName(),
 						registration.shippingAddress(), role, this.clock.instant()));
 				this.outbox.publish(UserRegisteredV1.of(account));
+				log.info("Registered account {} ({})", account.id(), role);
 				return account;
 			});
 		}
