@@ -58,7 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * relay is started: messages/s the relay alone confirms.</li>
  * </ul>
  * Relay settings can be varied with the chassis' own properties, e.g.
- * {@code -Dshopfront.chassis.messaging.relay.batch-size=500}.
+ * {@code -Dshopfront.chassis.messaging.relay.batch-size=500}; {@code -Dtimeline=true}
+ * prints phase 2 as it happens (pending rows, deliveries, what the database sessions do).
  */
 public final class OutboxBenchmark {
 
@@ -322,6 +323,16 @@ public final class OutboxBenchmark {
 						sizes.length, measured.size(), (double) Arrays.stream(sizes).sum() / sizes.length,
 						sizes[(int) Math.ceil(0.5 * sizes.length) - 1], sizes[(int) Math.ceil(0.99 * sizes.length) - 1],
 						sizes[sizes.length - 1]));
+			List<Instant> times = batches.keySet().stream().sorted().toList();
+			long maxGap = 0;
+			int longGaps = 0;
+			for (int i = 1; i < times.size(); i++) {
+				long gap = Duration.between(times.get(i - 1), times.get(i)).toNanos();
+				maxGap = Math.max(maxGap, gap);
+				longGaps += (gap > 200_000_000L) ? 1 : 0;
+			}
+			this.report.add(String.format("  relay: longest pause between two batches %.1f ms, pauses > 200 ms: %d",
+					ms(maxGap), longGaps));
 			this.report.add(String.format(
 					"  commit -> confirmed (row's sent_at, taken after the confirm) p50 %.2f ms, p99 %.2f ms; "
 							+ "sent_at minus delivery p50 %.2f ms, p99 %.2f ms (wall clock, µs)",
@@ -334,12 +345,21 @@ public final class OutboxBenchmark {
 		long cpu = cpuNanos();
 		Instant startWall = Instant.now();
 		long start = System.nanoTime();
+		Thread timeline = Boolean.getBoolean("timeline") ? Thread.ofPlatform().daemon().start(() -> timeline(start))
+				: null;
 		writeUnpaced(2, count, writers);
+		if (timeline != null) {
+			System.out.printf("  writes done at %.0f ms%n", (System.nanoTime() - start) / 1e6);
+		}
 		long written = phase(2, false).stream().mapToLong((s) -> s.commitNanos).max().orElse(start);
 		Duration confirmed = awaitConfirmed(startWall);
 		awaitDelivery(2, Duration.ofSeconds(120));
 		long delivered = phase(2, false).stream().mapToLong((s) -> s.receiveNanos).max().orElse(start);
 		long cpuUsed = cpuNanos() - cpu;
+		if (timeline != null) {
+			timeline.interrupt();
+			timeline.join();
+		}
 		long[] latency = latencies(phase(2, false));
 		this.report.add("");
 		this.report.add("Phase 2, unpaced: " + writers + " writers write " + count
@@ -352,6 +372,41 @@ public final class OutboxBenchmark {
 				"  commit-to-delivery under saturation p50 %.1f ms, p99 %.1f ms, max %.1f ms; lost %d, dup %d; cpu %.0f µs/msg",
 				ms(pct(latency, 0.5)), ms(pct(latency, 0.99)), ms(pct(latency, 1.0)), lost(2), duplicates(2),
 				cpuUsed / 1000.0 / count));
+		relayBreakdown(phase(2, false));
+	}
+
+	/**
+	 * With {@code -Dtimeline=true}: the pending rows and deliveries of phase 2 every 250
+	 * ms, and what the database sessions were doing (pg_stat_activity sampled every 5
+	 * ms).
+	 */
+	private void timeline(long start) {
+		Map<String, Integer> states = new java.util.TreeMap<>();
+		long nextLine = 0;
+		try {
+			while (!Thread.currentThread().isInterrupted()) {
+				if (System.nanoTime() >= nextLine) {
+					nextLine = System.nanoTime() + 250_000_000L;
+					long pending = this.jdbc.sql("select count(*) from outbox where sent_at is null")
+						.query(Long.class)
+						.single();
+					System.out.printf("  t=%6.0f ms pending %6d delivered %6d%n", (System.nanoTime() - start) / 1e6,
+							pending, phase(2, false).stream().filter((x) -> x.deliveries.get() > 0).count());
+				}
+				this.jdbc.sql("""
+						select state || ' / ' || coalesce(wait_event_type || ':' || wait_event, 'on cpu')
+						       || ' / ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 40)
+						from pg_stat_activity
+						where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'
+						""").query(String.class).list().forEach((k) -> states.merge(k, 1, Integer::sum));
+				Thread.sleep(5);
+			}
+		}
+		catch (InterruptedException | RuntimeException ex) {
+			// done
+		}
+		System.out.println("  pg_stat_activity samples (5 ms apart) of the other sessions:");
+		states.forEach((state, samples) -> System.out.printf("    %6d  %s%n", samples, state));
 	}
 
 	private void backlog(int count, int writers) throws InterruptedException {
@@ -371,6 +426,7 @@ public final class OutboxBenchmark {
 				"  confirmed %.0f msg/s (outbox empty after %.2f s); delivered %.0f msg/s (%.2f s); lost %d, dup %d; cpu %.0f µs/msg",
 				count / secondsOf(confirmed), secondsOf(confirmed), count / seconds(delivered - start),
 				seconds(delivered - start), lost(3), duplicates(3), cpuUsed / 1000.0 / count));
+		relayBreakdown(phase(3, false));
 		this.report.add("");
 		this.report.add("Messages with an unknown id: " + this.unknown.get());
 	}
