@@ -136,8 +136,7 @@ public class OutboxRelay implements SmartLifecycle {
 				       o.payload, o.traceparent, o.tracestate, o.created_at, o.attempts
 				from outbox o
 				where o.sent_at is null and o.next_attempt_at <= ?
-				  and not exists (select 1 from outbox e
-				                  where e.subject = o.subject and e.sent_at is null and e.id < o.id)
+				  and o.id = (select min(e.id) from outbox e where e.subject = o.subject and e.sent_at is null)
 				order by o.id
 				limit ?
 				for update of o skip locked
@@ -278,9 +277,14 @@ public class OutboxRelay implements SmartLifecycle {
 		this.running = false;
 		Thread thread = this.worker;
 		if (thread != null) {
-			thread.interrupt();
+			// let a batch in flight finish (it is one transaction), interrupt only if it
+			// hangs
+			wake();
 			try {
-				thread.join(Duration.ofSeconds(10));
+				if (!thread.join(Duration.ofSeconds(10))) {
+					thread.interrupt();
+					thread.join(Duration.ofSeconds(5));
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
