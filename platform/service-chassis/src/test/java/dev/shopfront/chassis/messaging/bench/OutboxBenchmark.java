@@ -448,23 +448,28 @@ public final class OutboxBenchmark {
 
 	/** Time from start until the outbox has no unsent row, from the rows' sent_at. */
 	private Duration awaitConfirmed(Instant start) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (this.jdbc.sql("select count(*) from outbox where sent_at is null").query(Long.class).single() > 0) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("outbox still has unsent rows after 120 s");
-			}
-			Thread.sleep(20);
-		}
+		org.awaitility.Awaitility.await("outbox has no unsent row")
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.jdbc.sql("select count(*) from outbox where sent_at is null")
+				.query(Long.class)
+				.single() == 0);
 		Timestamp last = this.jdbc.sql("select max(sent_at) from outbox").query(Timestamp.class).single();
 		return Duration.between(start, last.toInstant());
 	}
 
 	private void awaitDelivery(int phase, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (phase(phase, false).stream().anyMatch((s) -> s.deliveries.get() == 0) && System.nanoTime() < deadline) {
-			Thread.sleep(50);
+		try {
+			org.awaitility.Awaitility.await("every message delivered")
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> phase(phase, false).stream().noneMatch((s) -> s.deliveries.get() == 0));
 		}
-		// late duplicates, if any, have a moment to arrive
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			// reported as lost messages
+		}
+		// late duplicates, if any, have a moment to arrive: a measurement window, not a
+		// wait for a condition
 		Thread.sleep(500);
 	}
 
