@@ -90,7 +90,7 @@ public class AccountManagement {
 				}
 				Account account = this.accounts.saveAndFlush(Account.register(email, hash, registration.fullName(),
 						registration.shippingAddress(), role, this.clock.instant()));
-				this.outbox.publish(UserRegisteredV1.of(account));
+				this.outbox.publish(UserRegisteredV1.TYPE, account.id().toString(), UserRegisteredV1.of(account));
 				log.info("Registered account {} ({})", account.id(), role);
 				return account;
 			});
@@ -140,7 +140,7 @@ public class AccountManagement {
 					(change.language() != null) ? change.language() : current.language()), now);
 		}
 		Account changed = this.accounts.saveAndFlush(account);
-		this.outbox.publish(UserUpdatedV1.of(changed));
+		this.outbox.publish(UserUpdatedV1.TYPE, changed.id().toString(), UserUpdatedV1.of(changed));
 		return changed;
 	}
 

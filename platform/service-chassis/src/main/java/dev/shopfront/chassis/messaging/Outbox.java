@@ -43,12 +43,15 @@ public class Outbox {
 
 	/**
 	 * Adds an event to the outbox of the current transaction.
-	 * @param event the event
+	 * @param type what kind of event it is and where it goes
+	 * @param subject the id of the aggregate it is about; events with the same subject
+	 * are published in the order they were written
+	 * @param data the event's data, a versioned record serialized as the message body
 	 * @return the message id it will carry
 	 * @throws IllegalStateException when no transaction is active: an outbox row written
 	 * on its own would announce a change that may never commit
 	 */
-	public UUID publish(IntegrationEvent event) {
+	public UUID publish(EventType type, String subject, Object data) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("Outbox.publish needs an active transaction: the event must commit "
 					+ "together with the change it announces");
@@ -61,10 +64,9 @@ public class Outbox {
 				                    traceparent, tracestate, created_at, next_attempt_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
-			.params(id, event.exchange(), event.type(), event.type(), this.source, event.subject(),
-					EventEnvelope.dataschema(event.type(), event.schemaVersion()), this.json.writeValueAsString(event),
-					trace.get("traceparent"), trace.get("tracestate"), Timestamp.from(this.clock.instant()),
-					Timestamp.from(this.clock.instant()))
+			.params(id, type.exchange(), type.type(), type.type(), this.source, subject, type.dataschema(),
+					this.json.writeValueAsString(data), trace.get("traceparent"), trace.get("tracestate"),
+					Timestamp.from(this.clock.instant()), Timestamp.from(this.clock.instant()))
 			.update();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

@@ -131,8 +131,9 @@ class MessagingIntegrationTests {
 		Outbox outbox = new Outbox(this.jdbc, ChassisMessagingAutoConfiguration.messageJson(), "/test",
 				Clock.systemUTC(), () -> {
 				});
-		assertThatIllegalStateException().isThrownBy(() -> outbox
-			.publish(new MessagingTestApplication.WidgetCreatedV1(UUID.randomUUID().toString(), "loose")));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new MessagingTestApplication.WidgetCreatedV1(UUID.randomUUID().toString(), "loose")
+				.publishTo(outbox));
 	}
 
 	@Test
@@ -339,8 +340,9 @@ class MessagingIntegrationTests {
 				});
 		for (int n = 0; n < 20; n++) {
 			int sequence = n;
-			transactions.executeWithoutResult((status) -> aggregates.forEach((aggregate) -> outbox
-				.publish(new MessagingTestApplication.WidgetCreatedV1(aggregate.toString(), "seq-" + sequence))));
+			transactions.executeWithoutResult((status) -> aggregates.forEach(
+					(aggregate) -> new MessagingTestApplication.WidgetCreatedV1(aggregate.toString(), "seq-" + sequence)
+						.publishTo(outbox)));
 		}
 		OutboxRelay one = relay(this.rabbit, transactions);
 		OutboxRelay two = relay(this.rabbit, transactions);

@@ -49,31 +49,15 @@ class MessagingTestApplication {
 
 	@Bean
 	MessageConsumer widgetConsumer(Receiver receiver) {
-		return new MessageConsumer(QUEUE, EXCHANGE, List.of(WidgetCreatedV1.TYPE), receiver::receive);
+		return new MessageConsumer(QUEUE, EXCHANGE, List.of(WidgetCreatedV1.TYPE.type()), receiver::receive);
 	}
 
-	record WidgetCreatedV1(String widgetId, String name) implements IntegrationEvent {
+	record WidgetCreatedV1(String widgetId, String name) {
 
-		static final String TYPE = "widget.created";
+		static final EventType TYPE = new EventType(EXCHANGE, "widget.created", 1);
 
-		@Override
-		public String exchange() {
-			return EXCHANGE;
-		}
-
-		@Override
-		public String type() {
-			return TYPE;
-		}
-
-		@Override
-		public int schemaVersion() {
-			return 1;
-		}
-
-		@Override
-		public String subject() {
-			return this.widgetId;
+		UUID publishTo(Outbox outbox) {
+			return outbox.publish(TYPE, this.widgetId, this);
 		}
 
 	}
@@ -93,7 +77,7 @@ class MessagingTestApplication {
 		@Transactional
 		public UUID create(UUID id, String name, boolean failAfterWriting) {
 			this.jdbc.sql("insert into widgets (id, name) values (?, ?)").params(id, name).update();
-			this.outbox.publish(new WidgetCreatedV1(id.toString(), name));
+			new WidgetCreatedV1(id.toString(), name).publishTo(this.outbox);
 			if (failAfterWriting) {
 				throw new IllegalStateException("rolled back on purpose");
 			}

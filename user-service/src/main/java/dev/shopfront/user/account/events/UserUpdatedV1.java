@@ -2,7 +2,7 @@ package dev.shopfront.user.account.events;
 
 import java.util.UUID;
 
-import dev.shopfront.chassis.messaging.IntegrationEvent;
+import dev.shopfront.chassis.messaging.EventType;
 import dev.shopfront.user.account.Account;
 import org.jspecify.annotations.Nullable;
 
@@ -17,34 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param version the account's version
  */
 public record UserUpdatedV1(UUID userId, String email, String fullName, @Nullable AddressV1 shippingAddress,
-		long version) implements IntegrationEvent {
+		long version) {
 
-	/** The event type and routing key. */
-	public static final String TYPE = "user.updated";
+	/** Exchange, type (= routing key) and schema version. */
+	public static final EventType TYPE = new EventType(UserEvents.EXCHANGE, "user.updated", 1);
 
 	public static UserUpdatedV1 of(Account account) {
 		return new UserUpdatedV1(account.id(), account.email(), account.fullName(),
 				AddressV1.of(account.shippingAddress()), account.version());
-	}
-
-	@Override
-	public String exchange() {
-		return UserEvents.EXCHANGE;
-	}
-
-	@Override
-	public String type() {
-		return TYPE;
-	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
-
-	@Override
-	public String subject() {
-		return this.userId.toString();
 	}
 
 }

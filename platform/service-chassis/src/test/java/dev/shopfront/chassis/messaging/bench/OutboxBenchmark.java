@@ -22,7 +22,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import dev.shopfront.chassis.messaging.IntegrationEvent;
+import dev.shopfront.chassis.messaging.EventType;
 import dev.shopfront.chassis.messaging.Outbox;
 import dev.shopfront.chassis.messaging.OutboxRelay;
 import dev.shopfront.testsupport.TestBroker;
@@ -225,8 +225,8 @@ public final class OutboxBenchmark {
 			this.jdbc.sql("insert into bench_orders (id, placed_at, note) values (?, ?, ?)")
 				.params(order, Timestamp.from(Instant.now()), "placed by the outbox benchmark")
 				.update();
-			UUID id = this.outbox.publish(new OrderPlacedV1(order.toString(), "customer-" + order + "@example.com",
-					4990, "EUR", "placed by the outbox benchmark"));
+			UUID id = this.outbox.publish(OrderPlacedV1.TYPE, order.toString(), new OrderPlacedV1(order.toString(),
+					"customer-" + order + "@example.com", 4990, "EUR", "placed by the outbox benchmark"));
 			sample.messageId = id.toString();
 			this.samples.put(sample.messageId, sample);
 		});
@@ -571,28 +571,9 @@ public final class OutboxBenchmark {
 	 * @param currency its currency
 	 * @param note a note
 	 */
-	public record OrderPlacedV1(String orderId, String customerEmail, long totalCents, String currency,
-			String note) implements IntegrationEvent {
+	public record OrderPlacedV1(String orderId, String customerEmail, long totalCents, String currency, String note) {
 
-		@Override
-		public String exchange() {
-			return EXCHANGE;
-		}
-
-		@Override
-		public String type() {
-			return "bench.order-placed";
-		}
-
-		@Override
-		public int schemaVersion() {
-			return 1;
-		}
-
-		@Override
-		public String subject() {
-			return this.orderId;
-		}
+		static final EventType TYPE = new EventType(EXCHANGE, "bench.order-placed", 1);
 
 	}
 
