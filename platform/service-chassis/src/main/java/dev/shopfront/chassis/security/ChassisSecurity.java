@@ -15,7 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -81,8 +81,7 @@ public class ChassisSecurity {
 
 	void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		boolean badToken = ex instanceof InvalidBearerTokenException
-				|| ex.getClass().getSimpleName().contains("OAuth2");
+		boolean badToken = ex instanceof OAuth2AuthenticationException;
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
 		this.problems.write(request, response,
 				Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
