@@ -172,6 +172,7 @@ class MessagingIntegrationTests {
 	@Test
 	void retriesWithTheConfiguredDelaysThenParksAndReplaysOnceFixed() {
 		this.receiver.failing.add("poison");
+		this.receiver.failedAt.clear();
 		int callsBefore = this.receiver.calls.get();
 		UUID id = this.widgets.create(UUID.randomUUID(), "poison", false);
 		String parking = MessagingTestApplication.QUEUE + ".dlq";
@@ -179,6 +180,12 @@ class MessagingIntegrationTests {
 		await().atMost(WAIT).until(() -> parkedCount(parking) == 1);
 		// the first delivery and one per retry delay (2), then parked
 		assertThat(this.receiver.calls.get() - callsBefore).isEqualTo(3);
+		// each retry waited at least its configured delay (200 ms, then 400 ms): the
+		// broker's TTL
+		List<Long> at = this.receiver.failedAt;
+		assertThat(at).hasSize(3);
+		assertThat(Duration.ofNanos(at.get(1) - at.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+		assertThat(Duration.ofNanos(at.get(2) - at.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(400));
 		assertThat(received(id.toString())).isZero();
 		List<Map<String, Object>> parked = this.deadLetters.messages(parking, 10);
 		assertThat(parked).singleElement().satisfies((message) -> {

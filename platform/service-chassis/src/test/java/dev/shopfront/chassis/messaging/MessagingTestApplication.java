@@ -94,6 +94,9 @@ class MessagingTestApplication {
 
 		final AtomicInteger calls = new AtomicInteger();
 
+		/** When each delivery of a failing message was handled, in order. */
+		final List<Long> failedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 		private final JdbcClient jdbc;
 
 		Receiver(JdbcClient jdbc) {
@@ -104,6 +107,7 @@ class MessagingTestApplication {
 			this.calls.incrementAndGet();
 			WidgetCreatedV1 widget = message.data(WidgetCreatedV1.class);
 			if (this.failing.contains(widget.name())) {
+				this.failedAt.add(System.nanoTime());
 				throw new IllegalStateException("cannot handle " + widget.name() + " yet");
 			}
 			this.jdbc.sql("insert into received_widgets (message_id, subject, name) values (?, ?, ?)")
