@@ -25,7 +25,9 @@ class GatewayPropertiesTests {
 	void defaultsServeTheLocalShop() throws Exception {
 		GatewayProperties properties = bind(Map.of());
 
-		assertThat(properties.routes()).containsOnlyKeys("user-service");
+		assertThat(properties.routes()).containsOnlyKeys("user-service", "inventory-service");
+		assertThat(properties.routes().get("inventory-service").uri()).isEqualTo(URI.create("http://localhost:8083"));
+		assertThat(properties.routes().get("inventory-service").paths()).containsExactly("/api/products/**");
 		assertThat(properties.routes().get("user-service").uri()).isEqualTo(URI.create("http://localhost:8081"));
 		assertThat(properties.routes().get("user-service").paths()).containsExactly("/api/users/**", "/api/auth/**",
 				"/.well-known/jwks.json");

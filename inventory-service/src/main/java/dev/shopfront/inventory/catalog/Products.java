@@ -1,0 +1,10 @@
+package dev.shopfront.inventory.catalog;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/**
+ * All products, by SKU.
+ */
+interface Products extends JpaRepository<Product, String> {
+
+}

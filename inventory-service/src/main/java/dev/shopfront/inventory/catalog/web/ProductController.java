@@ -1,0 +1,163 @@
+package dev.shopfront.inventory.catalog.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import dev.shopfront.inventory.catalog.Catalog;
+import dev.shopfront.inventory.catalog.Catalog.NewProduct;
+import dev.shopfront.inventory.catalog.Catalog.ProductChange;
+import dev.shopfront.inventory.catalog.CatalogPage;
+import dev.shopfront.inventory.catalog.ProductView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public catalog ({@code GET}) and its administration ({@code POST}, {@code PATCH}).
+ */
+@RestController
+@RequestMapping("/api/products")
+class ProductController {
+
+	/** The largest page a client may ask for. */
+	static final int MAX_PAGE_SIZE = 100;
+
+	private final Catalog catalog;
+
+	ProductController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping
+	PageResponse browse(@RequestParam(required = false) @Nullable @Size(max = 100) String q,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+			@RequestParam(defaultValue = "name") @Pattern(regexp = "(name|price|sku)(,(asc|desc))?",
+					message = "must be name, price or sku, optionally followed by ,asc or ,desc") String sort) {
+		String[] parts = sort.split(",");
+		CatalogPage result = this.catalog.page(q, page, size, parts[0], parts.length > 1 && parts[1].equals("desc"));
+		return new PageResponse(result.content().stream().map(ProductResponse::of).toList(),
+				new PageResponse.PageInfo(result.number(), result.size(), result.totalElements(), result.totalPages()));
+	}
+
+	@GetMapping("/{sku}")
+	ProductResponse one(@PathVariable String sku) {
+		return ProductResponse.of(this.catalog.find(sku));
+	}
+
+	@PostMapping
+	ResponseEntity<ProductResponse> add(@Valid @RequestBody NewProductRequest request) {
+		ProductView product = this.catalog.add(new NewProduct(request.sku(), request.name().strip(),
+				(request.description() != null) ? request.description().strip() : "", request.category(),
+				request.price(), request.currency(), request.stock()));
+		return ResponseEntity.created(URI.create("/api/products/" + product.sku())).body(ProductResponse.of(product));
+	}
+
+	@PatchMapping("/{sku}")
+	ProductResponse change(@PathVariable String sku, @Valid @RequestBody ChangeProductRequest request) {
+		return ProductResponse.of(this.catalog.change(sku, new ProductChange(request.name(), request.description(),
+				request.price(), request.currency(), request.stock(), request.restock())));
+	}
+
+	/**
+	 * A product as the API shows it; the price is a decimal string.
+	 *
+	 * @param sku SKU
+	 * @param name name
+	 * @param description description
+	 * @param category category
+	 * @param price unit price, e.g. "19.99"
+	 * @param currency ISO 4217 currency
+	 * @param available units that can be ordered now
+	 */
+	record ProductResponse(String sku, String name, String description, @Nullable String category, String price,
+			String currency, int available) {
+
+		static ProductResponse of(ProductView product) {
+			return new ProductResponse(product.sku(), product.name(), product.description(), product.category(),
+					product.price().setScale(2).toPlainString(), product.currency(), product.available());
+		}
+
+	}
+
+	/**
+	 * A page of products.
+	 *
+	 * @param content the products
+	 * @param page where this page stands
+	 */
+	record PageResponse(List<ProductResponse> content, PageInfo page) {
+
+		/**
+		 * Where a page stands.
+		 *
+		 * @param number page number from 0
+		 * @param size page size
+		 * @param totalElements matching products
+		 * @param totalPages pages in all
+		 */
+		record PageInfo(int number, int size, long totalElements, int totalPages) {
+		}
+
+	}
+
+	/**
+	 * {@code POST /api/products}.
+	 *
+	 * @param sku upper-case letters, digits and dashes, 3 to 32
+	 * @param name name
+	 * @param description description
+	 * @param category category
+	 * @param price unit price above 0 with at most 2 decimals
+	 * @param currency ISO 4217 code
+	 * @param stock units in stock
+	 */
+	record NewProductRequest(
+			@NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}",
+					message = "must be 3 to 32 upper-case letters, digits or dashes") String sku,
+			@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) String description,
+			@Nullable @Size(max = 100) String category,
+			@NotNull @DecimalMin(value = "0.01", message = "must be greater than 0") @Digits(integer = 10, fraction = 2,
+					message = "must have at most 2 decimals") BigDecimal price,
+			@NotNull @Currency String currency, @NotNull @PositiveOrZero Integer stock) {
+	}
+
+	/**
+	 * {@code PATCH /api/products/{sku}}: members left out stay as they are; {@code stock}
+	 * sets the stock, {@code restock} adds to it.
+	 *
+	 * @param name new name
+	 * @param description new description
+	 * @param price new price
+	 * @param currency new currency
+	 * @param stock stock to set
+	 * @param restock stock to add
+	 */
+	record ChangeProductRequest(@Nullable @Size(min = 1, max = 200) String name,
+			@Nullable @Size(max = 2000) String description,
+			@Nullable @DecimalMin(value = "0.01", message = "must be greater than 0") @Digits(integer = 10,
+					fraction = 2, message = "must have at most 2 decimals") BigDecimal price,
+			@Nullable @Currency String currency, @Nullable @PositiveOrZero Integer stock,
+			@Nullable @Min(1) @Max(1_000_000) Integer restock) {
+	}
+
+}
