@@ -12,7 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what: anyone may browse the catalog; only administrators change it.
+ * Who may call what: anyone may browse the catalog; only administrators change it; only
+ * services (order-service) reserve stock.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,6 +26,8 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/api/products", "/api/products/*")
 						.hasRole("ADMIN")
+						.requestMatchers("/internal/**")
+						.hasRole("SERVICE")
 						.anyRequest()
 						.authenticated())
 			.build();

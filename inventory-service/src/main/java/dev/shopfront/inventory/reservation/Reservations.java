@@ -1,0 +1,242 @@
+package dev.shopfront.inventory.reservation;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes stock for an order, all or nothing. Each line is one conditional UPDATE
+ * ({@code available >= quantity}), so stock never goes below zero however many requests
+ * race; lines are taken in SKU order, so two reservations never deadlock. Idempotent by
+ * order id: the same request again returns the same reservation, a different one is
+ * refused.
+ */
+@Service
+public class Reservations {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Duration holdFor;
+
+	Reservations(JdbcClient jdbc, Clock clock, @Value("${shopfront.inventory.reservation-ttl:15m}") Duration holdFor) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.holdFor = holdFor;
+	}
+
+	/**
+	 * Reserves the items for an order.
+	 * @param orderId the order
+	 * @param items SKU to quantity (duplicates already merged)
+	 * @return the reservation and whether this call created it
+	 * @throws UnknownProducts when a SKU is not in the catalog
+	 * @throws ShortStock when any item is short; nothing is reserved then
+	 * @throws ConflictingRequest when the order id was reserved with other items
+	 */
+	@Transactional
+	public Outcome reserve(UUID orderId, Map<String, Integer> items) {
+		TreeMap<String, Integer> sorted = new TreeMap<>(items);
+		String hash = hash(orderId, sorted);
+		Instant now = this.clock.instant();
+		int created = this.jdbc.sql("""
+				insert into reservations (order_id, status, request_hash, expires_at, created_at, updated_at)
+				values (?, 'HELD', ?, ?, ?, ?) on conflict (order_id) do nothing
+				""")
+			.params(orderId, hash, Timestamp.from(now.plus(this.holdFor)), Timestamp.from(now), Timestamp.from(now))
+			.update();
+		if (created == 0) {
+			String existingHash = this.jdbc.sql("select request_hash from reservations where order_id = ?")
+				.param(orderId)
+				.query(String.class)
+				.single();
+			if (!existingHash.equals(hash)) {
+				throw new ConflictingRequest(orderId);
+			}
+			return new Outcome(find(orderId).orElseThrow(), false);
+		}
+		Set<String> known = Set.copyOf(this.jdbc.sql("select sku from products where sku = any(?)")
+			.param(sorted.keySet().toArray(String[]::new))
+			.query(String.class)
+			.list());
+		List<String> unknown = sorted.keySet().stream().filter((sku) -> !known.contains(sku)).toList();
+		if (!unknown.isEmpty()) {
+			throw new UnknownProducts(unknown);
+		}
+		Set<String> taken = new java.util.HashSet<>();
+		for (Map.Entry<String, Integer> item : sorted.entrySet()) {
+			Optional<Map<String, Object>> price = this.jdbc.sql("""
+					update products set available = available - ?, reserved = reserved + ?
+					where sku = ? and available >= ?
+					returning price, currency
+					""")
+				.params(item.getValue(), item.getValue(), item.getKey(), item.getValue())
+				.query()
+				.listOfRows()
+				.stream()
+				.findFirst();
+			if (price.isEmpty()) {
+				throw new ShortStock(shortages(sorted, taken));
+			}
+			taken.add(item.getKey());
+			this.jdbc.sql("""
+					insert into reservation_lines (order_id, sku, quantity, unit_price, currency)
+					values (?, ?, ?, ?, ?)
+					""")
+				.params(orderId, item.getKey(), item.getValue(), price.get().get("price"), price.get().get("currency"))
+				.update();
+		}
+		return new Outcome(find(orderId).orElseThrow(), true);
+	}
+
+	/**
+	 * A reservation.
+	 * @param orderId its order
+	 * @return the reservation, if there is one
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Reservation> find(UUID orderId) {
+		return this.jdbc.sql("select status, expires_at from reservations where order_id = ?")
+			.param(orderId)
+			.query((rs, n) -> new Reservation(orderId, rs.getString("status"),
+					rs.getTimestamp("expires_at").toInstant(), lines(orderId)))
+			.optional();
+	}
+
+	private List<Line> lines(UUID orderId) {
+		return this.jdbc
+			.sql("select sku, quantity, unit_price, currency from reservation_lines where order_id = ? order by sku")
+			.param(orderId)
+			.query((rs, n) -> new Line(rs.getString("sku"), rs.getInt("quantity"), rs.getBigDecimal("unit_price"),
+					rs.getString("currency")))
+			.list();
+	}
+
+	/**
+	 * What is short: the stock as it was before this request (lines already taken in this
+	 * transaction, which rolls back, are added back).
+	 */
+	private List<Shortage> shortages(Map<String, Integer> items, Set<String> taken) {
+		List<Shortage> shortages = new ArrayList<>();
+		this.jdbc.sql("select sku, available from products where sku = any(?) order by sku")
+			.param(items.keySet().toArray(String[]::new))
+			.query((rs, n) -> Map.entry(rs.getString("sku"), rs.getInt("available")))
+			.list()
+			.forEach((stock) -> {
+				int requested = items.get(stock.getKey());
+				int available = stock.getValue() + (taken.contains(stock.getKey()) ? requested : 0);
+				if (available < requested) {
+					shortages.add(new Shortage(stock.getKey(), requested, available));
+				}
+			});
+		return shortages;
+	}
+
+	private static String hash(UUID orderId, TreeMap<String, Integer> items) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(orderId.toString().getBytes(StandardCharsets.UTF_8));
+			items.forEach(
+					(sku, quantity) -> digest.update(("|" + sku + "=" + quantity).getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A reservation.
+	 *
+	 * @param orderId its order
+	 * @param status HELD, COMMITTED, RELEASED or RETURNED
+	 * @param expiresAt when a HELD reservation is released if not committed
+	 * @param lines what it holds, at the prices taken
+	 */
+	public record Reservation(UUID orderId, String status, Instant expiresAt, List<Line> lines) {
+	}
+
+	/**
+	 * A reserved item.
+	 *
+	 * @param sku the product
+	 * @param quantity units held
+	 * @param unitPrice the price taken when reserving
+	 * @param currency its currency
+	 */
+	public record Line(String sku, int quantity, BigDecimal unitPrice, String currency) {
+	}
+
+	/**
+	 * The answer to a reservation request.
+	 *
+	 * @param reservation the reservation
+	 * @param created whether this request made it (false: an idempotent repeat)
+	 */
+	public record Outcome(Reservation reservation, boolean created) {
+	}
+
+	/**
+	 * An item that is short.
+	 *
+	 * @param sku the product
+	 * @param requested units asked for
+	 * @param available units there are
+	 */
+	public record Shortage(String sku, int requested, int available) {
+	}
+
+	/** Some items are short; nothing was reserved. */
+	public static class ShortStock extends RuntimeException {
+
+		private final List<Shortage> unavailable;
+
+		ShortStock(List<Shortage> unavailable) {
+			super("Not enough stock for " + unavailable.size() + " item(s).");
+			this.unavailable = List.copyOf(unavailable);
+		}
+
+		public List<Shortage> unavailable() {
+			return this.unavailable;
+		}
+
+	}
+
+	/** Some SKUs are not in the catalog. */
+	public static class UnknownProducts extends RuntimeException {
+
+		UnknownProducts(List<String> skus) {
+			super("Unknown SKU(s): " + String.join(", ", skus) + ".");
+		}
+
+	}
+
+	/** The order id was reserved with other items. */
+	public static class ConflictingRequest extends RuntimeException {
+
+		ConflictingRequest(UUID orderId) {
+			super("Order " + orderId + " was already reserved with other items.");
+		}
+
+	}
+
+}

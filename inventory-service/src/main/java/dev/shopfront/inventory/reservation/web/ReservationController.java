@@ -1,0 +1,139 @@
+package dev.shopfront.inventory.reservation.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.shopfront.chassis.web.Problems;
+import dev.shopfront.inventory.reservation.Reservations;
+import dev.shopfront.inventory.reservation.Reservations.ConflictingRequest;
+import dev.shopfront.inventory.reservation.Reservations.Outcome;
+import dev.shopfront.inventory.reservation.Reservations.Reservation;
+import dev.shopfront.inventory.reservation.Reservations.ShortStock;
+import dev.shopfront.inventory.reservation.Reservations.UnknownProducts;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The internal reservation API for order-service (SERVICE token; the gateway does not
+ * route it).
+ */
+@RestController
+class ReservationController {
+
+	private final Reservations reservations;
+
+	ReservationController(Reservations reservations) {
+		this.reservations = reservations;
+	}
+
+	@PostMapping("/internal/reservations")
+	ResponseEntity<ReservationResponse> reserve(@Valid @RequestBody ReserveRequest request) {
+		Map<String, Integer> items = new LinkedHashMap<>();
+		request.items().forEach((item) -> items.merge(item.sku(), item.quantity(), Integer::sum));
+		Outcome outcome = this.reservations.reserve(request.orderId(), items);
+		ReservationResponse body = ReservationResponse.of(outcome.reservation());
+		return outcome.created()
+				? ResponseEntity.created(URI.create("/internal/reservations/" + request.orderId())).body(body)
+				: ResponseEntity.ok(body);
+	}
+
+	/**
+	 * {@code POST /internal/reservations}.
+	 *
+	 * @param orderId the order
+	 * @param items what to reserve; a SKU listed twice is merged
+	 */
+	record ReserveRequest(@NotNull UUID orderId, @NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items) {
+
+		/**
+		 * An item.
+		 *
+		 * @param sku the product
+		 * @param quantity units, 1 to 100
+		 */
+		record Item(@NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}") String sku,
+				@NotNull @Min(1) @Max(100) Integer quantity) {
+		}
+
+	}
+
+	/**
+	 * A reservation.
+	 *
+	 * @param orderId its order
+	 * @param status its status
+	 * @param expiresAt when it is released unless committed
+	 * @param items what it holds, with the unit prices taken
+	 */
+	record ReservationResponse(UUID orderId, String status, Instant expiresAt, List<LineResponse> items) {
+
+		static ReservationResponse of(Reservation reservation) {
+			return new ReservationResponse(reservation.orderId(), reservation.status(), reservation.expiresAt(),
+					reservation.lines()
+						.stream()
+						.map((line) -> new LineResponse(line.sku(), line.quantity(),
+								line.unitPrice().setScale(2).toPlainString(), line.currency()))
+						.toList());
+		}
+
+		/**
+		 * A reserved item.
+		 *
+		 * @param sku the product
+		 * @param quantity units
+		 * @param unitPrice the price taken, a decimal string
+		 * @param currency its currency
+		 */
+		record LineResponse(String sku, int quantity, String unitPrice, String currency) {
+		}
+
+	}
+
+	/** Maps the reservation exceptions to problems. */
+	@RestControllerAdvice(assignableTypes = ReservationController.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static class ReservationProblems {
+
+		@ExceptionHandler
+		ProblemDetail shortStock(ShortStock ex) {
+			ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "insufficient-stock", "Insufficient stock",
+					ex.getMessage());
+			problem.setProperty("unavailable", ex.unavailable());
+			return problem;
+		}
+
+		@ExceptionHandler
+		ProblemDetail unknown(UnknownProducts ex) {
+			return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-product", "Unknown product",
+					ex.getMessage());
+		}
+
+		@ExceptionHandler
+		ProblemDetail conflicting(ConflictingRequest ex) {
+			return Problems.problem(HttpStatus.CONFLICT, "reservation-conflict", "Reservation conflict",
+					ex.getMessage());
+		}
+
+	}
+
+}
