@@ -109,6 +109,72 @@ public class Reservations {
 	}
 
 	/**
+	 * The order was confirmed: HELD → COMMITTED, the held units leave the stock. Does
+	 * nothing for a reservation in any other state (a redelivered event, or one released
+	 * meanwhile).
+	 * @param orderId the order
+	 * @return whether the reservation moved
+	 */
+	@Transactional
+	public boolean commit(UUID orderId) {
+		if (!move(orderId, "HELD", "COMMITTED")) {
+			return false;
+		}
+		for (Line line : lines(orderId)) {
+			this.jdbc.sql("update products set reserved = reserved - ? where sku = ?")
+				.params(line.quantity(), line.sku())
+				.update();
+		}
+		return true;
+	}
+
+	/**
+	 * The order was cancelled: HELD → RELEASED (held units back to available) or
+	 * COMMITTED → RETURNED (units back to available). Does nothing in any other state.
+	 * @param orderId the order
+	 * @return whether the reservation moved
+	 */
+	@Transactional
+	public boolean cancel(UUID orderId) {
+		if (release(orderId)) {
+			return true;
+		}
+		if (!move(orderId, "COMMITTED", "RETURNED")) {
+			return false;
+		}
+		for (Line line : lines(orderId)) {
+			this.jdbc.sql("update products set available = available + ? where sku = ?")
+				.params(line.quantity(), line.sku())
+				.update();
+		}
+		return true;
+	}
+
+	/**
+	 * HELD → RELEASED, the held units back to available; in the caller's transaction.
+	 * @param orderId the order
+	 * @return whether the reservation moved
+	 */
+	boolean release(UUID orderId) {
+		if (!move(orderId, "HELD", "RELEASED")) {
+			return false;
+		}
+		for (Line line : lines(orderId)) {
+			this.jdbc.sql("update products set available = available + ?, reserved = reserved - ? where sku = ?")
+				.params(line.quantity(), line.quantity(), line.sku())
+				.update();
+		}
+		return true;
+	}
+
+	/** One conditional UPDATE of the status: exactly one caller wins a transition. */
+	private boolean move(UUID orderId, String from, String to) {
+		return this.jdbc.sql("update reservations set status = ?, updated_at = ? where order_id = ? and status = ?")
+			.params(to, Timestamp.from(this.clock.instant()), orderId, from)
+			.update() == 1;
+	}
+
+	/**
 	 * A reservation.
 	 * @param orderId its order
 	 * @return the reservation, if there is one

@@ -1,5 +1,7 @@
 package dev.shopfront.inventory.reservation;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.shopfront.chassis.messaging.EventEnvelope;
 import dev.shopfront.inventory.InventoryServiceApplication;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.TestBroker;
@@ -21,6 +24,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.shopfront.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -53,6 +60,17 @@ class ReservationIntegrationTests {
 
 	@Autowired
 	TestBroker broker;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	Reservations reservations;
+
+	@Autowired
+	ReservationExpiry expiry;
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private final String service = JwtMinter.shared().service("order-service");
 
@@ -201,6 +219,133 @@ class ReservationIntegrationTests {
 			assertThat(available(sku)).isZero();
 			assertThat(reserved(sku)).isEqualTo(10);
 		}
+	}
+
+	@Test
+	void ordersConfirmedAndCancelledMoveTheirReservationsOnceWhateverIsRedelivered() {
+		String sku = product("4.00", 10);
+		UUID confirmed = UUID.randomUUID();
+		UUID cancelled = UUID.randomUUID();
+		UUID confirmedThenCancelled = UUID.randomUUID();
+		for (UUID order : List.of(confirmed, cancelled, confirmedThenCancelled)) {
+			reserve(this.port, order, Map.of(sku, 2)).then().statusCode(201);
+		}
+		assertThat(available(sku)).isEqualTo(4);
+		assertThat(reserved(sku)).isEqualTo(6);
+
+		Message confirmedEvent = orderEvent("order.confirmed", confirmed);
+		this.rabbit.send("order.events", "order.confirmed", confirmedEvent);
+		this.rabbit.send("order.events", "order.confirmed", confirmedEvent);
+		this.rabbit.send("order.events", "order.cancelled", orderEvent("order.cancelled", cancelled));
+		this.rabbit.send("order.events", "order.confirmed", orderEvent("order.confirmed", confirmedThenCancelled));
+		await().atMost(WAIT).until(() -> status(confirmedThenCancelled).equals("COMMITTED"));
+		Message cancelledAfterConfirm = orderEvent("order.cancelled", confirmedThenCancelled);
+		this.rabbit.send("order.events", "order.cancelled", cancelledAfterConfirm);
+		this.rabbit.send("order.events", "order.cancelled", cancelledAfterConfirm);
+
+		await().atMost(WAIT)
+			.until(() -> status(confirmed).equals("COMMITTED") && status(cancelled).equals("RELEASED")
+					&& status(confirmedThenCancelled).equals("RETURNED"));
+		// 10 in: 2 committed (left the stock), 2 released and 2 returned (back to
+		// available)
+		await().atMost(WAIT).untilAsserted(() -> {
+			assertThat(available(sku)).isEqualTo(8);
+			assertThat(reserved(sku)).isZero();
+		});
+	}
+
+	@Test
+	void expiredReservationsGoBackAndAreAnnounced() {
+		String sku = product("4.00", 3);
+		UUID order = UUID.randomUUID();
+		reserve(this.port, order, Map.of(sku, 3)).then().statusCode(201);
+		this.jdbc.sql("update reservations set expires_at = now() - interval '1 minute' where order_id = ?")
+			.param(order)
+			.update();
+		assertThat(this.expiry.expireDue()).isGreaterThanOrEqualTo(1);
+		assertThat(status(order)).isEqualTo("RELEASED");
+		assertThat(available(sku)).isEqualTo(3);
+		assertThat(reserved(sku)).isZero();
+		assertThat(this.jdbc
+			.sql("select count(*) from outbox where type = 'inventory.reservation-expired' and subject = ?")
+			.param(order.toString())
+			.query(Long.class)
+			.single()).isOne();
+		// a late confirmation of the expired order changes nothing
+		assertThat(this.reservations.commit(order)).isFalse();
+		assertThat(available(sku)).isEqualTo(3);
+	}
+
+	@Test
+	void stockIsConservedThroughAnyMixOfReservingCommittingReleasingExpiringAndReturning() {
+		java.util.Random random = new java.util.Random(42);
+		List<String> skus = List.of(product("1.00", 20), product("2.00", 15), product("3.00", 5));
+		Map<String, Integer> stockPutIn = Map.of(skus.get(0), 20, skus.get(1), 15, skus.get(2), 5);
+		List<UUID> orders = new ArrayList<>();
+		for (int step = 0; step < 200; step++) {
+			int action = random.nextInt(5);
+			if (action == 0 || orders.isEmpty()) {
+				UUID order = UUID.randomUUID();
+				Map<String, Integer> items = new java.util.HashMap<>();
+				items.put(skus.get(random.nextInt(3)), 1 + random.nextInt(4));
+				items.merge(skus.get(random.nextInt(3)), 1 + random.nextInt(3), Integer::sum);
+				try {
+					this.reservations.reserve(order, items);
+					orders.add(order);
+				}
+				catch (Reservations.ShortStock ex) {
+					// short: nothing taken
+				}
+			}
+			else {
+				UUID order = orders.get(random.nextInt(orders.size()));
+				switch (action) {
+					case 1 -> this.reservations.commit(order);
+					case 2, 3 -> this.reservations.cancel(order);
+					default -> {
+						this.jdbc
+							.sql("update reservations set expires_at = now() - interval '1 second' where order_id = ?")
+							.param(order)
+							.update();
+						this.expiry.expireDue();
+					}
+				}
+			}
+			for (String sku : skus) {
+				int committed = this.jdbc
+					.sql("""
+							select coalesce(sum(l.quantity), 0) from reservation_lines l join reservations r using (order_id)
+							where l.sku = ? and r.status = 'COMMITTED'
+							""")
+					.param(sku)
+					.query(Integer.class)
+					.single();
+				int held = this.jdbc
+					.sql("""
+							select coalesce(sum(l.quantity), 0) from reservation_lines l join reservations r using (order_id)
+							where l.sku = ? and r.status = 'HELD'
+							""")
+					.param(sku)
+					.query(Integer.class)
+					.single();
+				assertThat(available(sku)).as("available of %s at step %d", sku, step).isGreaterThanOrEqualTo(0);
+				assertThat(reserved(sku)).as("reserved of %s at step %d", sku, step).isEqualTo(held);
+				assertThat(available(sku) + held + committed).as("conservation of %s at step %d", sku, step)
+					.isEqualTo(stockPutIn.get(sku));
+			}
+		}
+	}
+
+	private Message orderEvent(String type, UUID orderId) {
+		MessageProperties properties = new MessageProperties();
+		new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/order-service", Instant.now(),
+				orderId.toString(), EventEnvelope.dataschema(type, 1), null, null)
+			.writeTo(properties);
+		return new Message(("{\"orderId\": \"" + orderId + "\", \"somethingElse\": 1}").getBytes(), properties);
+	}
+
+	private String status(UUID order) {
+		return this.reservations.find(order).map(Reservations.Reservation::status).orElse("NONE");
 	}
 
 	/**
