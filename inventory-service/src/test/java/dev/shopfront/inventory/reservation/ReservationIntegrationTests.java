@@ -255,7 +255,7 @@ class ReservationIntegrationTests {
 	}
 
 	@Test
-	void expiredReservationsGoBackAndAreAnnounced() {
+	void expiredReservationsGoBackAndAreAnnounced() throws Exception {
 		String sku = product("4.00", 3);
 		UUID order = UUID.randomUUID();
 		reserve(this.port, order, Map.of(sku, 3)).then().statusCode(201);
@@ -271,6 +271,21 @@ class ReservationIntegrationTests {
 			.param(order.toString())
 			.query(Long.class)
 			.single()).isOne();
+		String payload = this.jdbc
+			.sql("select payload from outbox where type = 'inventory.reservation-expired' and subject = ?")
+			.param(order.toString())
+			.query(String.class)
+			.single();
+		try (var in = java.nio.file.Files.newInputStream(
+				java.nio.file.Path.of("..", "docs", "events", "schemas", "inventory.reservation-expired.v1.json"))) {
+			var schema = com.networknt.schema.SchemaRegistry
+				.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+				.getSchema(in);
+			assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload),
+					(context) -> context.executionConfig((config) -> config.formatAssertionsEnabled(true))))
+				.as(payload)
+				.isEmpty();
+		}
 		// a late confirmation of the expired order changes nothing
 		assertThat(this.reservations.commit(order)).isFalse();
 		assertThat(available(sku)).isEqualTo(3);
