@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Catalog reads/s through the gateway and reservations/s at inventory-service on this machine,
+# with latency percentiles (see docs/benchmarks.md, "Inventory benchmark"). Run from anywhere:
+#
+#   bench/inventory-benchmark.sh [-Dclients=8] [-Dseconds=15] [-Dwarmup=3] [-Dproducts=50] [-Dstock=1000000]
+#
+# It takes the build lock (/tmp/shopfront-build.lock) for the whole run (its Maven calls are
+# builds, and a benchmark sharing 2 cores with a build measures the build). It starts an
+# isolated system with ./shop up --no-build (own state directory, ports from 28080, databases
+# prefixed bench_, own RabbitMQ vhost and Redis prefix, a signing key generated here, the
+# gateway's rate limits raised so they do not shape the measurement) and always ends it with
+# ./shop down --purge; it never touches a running shop.
+set -eo pipefail
+cd "$(dirname "$0")/.."
+
+lock=${SHOPFRONT_BUILD_LOCK:-/tmp/shopfront-build.lock}
+if [ -z "${SHOPFRONT_BENCH_LOCKED-}" ]; then
+	echo "Waiting for the build lock $lock ..." >&2
+	SHOPFRONT_BENCH_LOCKED=1 exec flock "$lock" "$0" "$@"
+fi
+
+props=()
+for arg in "$@"; do
+	case $arg in
+		-D*) props+=("$arg") ;;
+		*) echo "usage: $0 [-Dname=value ...]  (clients, seconds, warmup, products, stock)" >&2; exit 2 ;;
+	esac
+done
+
+. .mvn/find-jdk.sh
+set -u
+module=inventory-service
+classpath_file=$PWD/$module/target/bench-classpath.txt
+port_base=${BENCH_PORT_BASE:-28080}
+
+./mvnw -q -B -DskipTests install -pl $module -am
+for jar in gateway/target/gateway-*.jar user-service/target/user-service-*.jar; do
+	[ -e "$jar" ] || { ./mvnw -q -B -DskipTests package -pl gateway,user-service -am; break; }
+done
+./mvnw -q -B -pl $module dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+
+state=${BENCH_STATE_DIR:-$PWD/$module/target/bench-shop}
+mkdir -p "$state"
+key_file=$state/signing-key.pem
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key_file" 2>/dev/null
+key_id=bench-$(date +%s)
+
+export SHOP_STATE_DIR=$state SHOP_PORT_BASE=$port_base SHOP_DB_PREFIX=bench_ \
+	SHOP_RABBIT_VHOST=shopfront_bench SHOP_REDIS_PREFIX=bench: \
+	SHOPFRONT_USER_JWT_PRIVATE_KEY="$(cat "$key_file")" SHOPFRONT_USER_JWT_KEY_ID=$key_id \
+	SHOPFRONT_GATEWAY_RATELIMIT_PERIP=10000000 SHOPFRONT_GATEWAY_RATELIMIT_PERUSER=10000000 \
+	SHOP_JAVA_OPTS=${SHOP_JAVA_OPTS:--XX:TieredStopAtLevel=4}
+
+down() {
+	echo "Stopping the benchmark system: ./shop down --purge" >&2
+	./shop down --purge </dev/null >&2 || echo "./shop down --purge failed; logs in $state/logs" >&2
+}
+trap down EXIT
+
+echo "Starting an isolated system: ./shop up --no-build (state in $state, gateway on $port_base)" >&2
+./shop up --no-build </dev/null >&2
+
+echo "$(date -u +%FT%TZ) commit $(git rev-parse --short HEAD), args: ${props[*]-}"
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), services with ${SHOP_JAVA_OPTS}"
+echo "Load before the run: $(cut -d' ' -f1-3 /proc/loadavg); busiest processes:"
+ps -eo pcpu,comm --sort=-pcpu | sed -n '2,6p'
+
+status=0
+"$JAVA_HOME/bin/java" -Xms256m -Xmx512m ${props[@]+"${props[@]}"} \
+	-Dgateway=http://localhost:$port_base -Dservice=http://localhost:$((port_base + 3)) \
+	-DkeyFile="$key_file" -DkeyId="$key_id" \
+	-cp "$module/target/test-classes:$module/target/classes:$(cat "$classpath_file")" \
+	dev.shopfront.inventory.bench.InventoryBenchmark || status=$?
+echo "Load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit $status
