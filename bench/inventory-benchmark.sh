@@ -54,6 +54,7 @@ export SHOP_STATE_DIR=$state SHOP_PORT_BASE=$port_base SHOP_DB_PREFIX=bench_ \
 down() {
 	echo "Stopping the benchmark system: ./shop down --purge" >&2
 	./shop down --purge </dev/null >&2 || echo "./shop down --purge failed; logs in $state/logs" >&2
+	rm -f "$key_file"
 }
 trap down EXIT
 
@@ -71,5 +72,13 @@ status=0
 	-DkeyFile="$key_file" -DkeyId="$key_id" \
 	-cp "$module/target/test-classes:$module/target/classes:$(cat "$classpath_file")" \
 	dev.shopfront.inventory.bench.InventoryBenchmark || status=$?
+
+# The same check in the database: the products' own reserved column, not the client's tally.
+stock=1000000
+for p in ${props[@]+"${props[@]}"}; do case $p in -Dstock=*) stock=${p#-Dstock=} ;; esac; done
+echo "Database check (products BENCH-*: count, reserved units, rows with available < 0 or available + reserved != $stock):"
+psql -X -h "${SHOP_PG_HOST:-127.0.0.1}" -p "${SHOP_PG_PORT:-5432}" -U "${SHOP_PG_SUPERUSER:-postgres}" \
+	-d bench_inventory_service -Atc "select count(*), coalesce(sum(reserved), 0), count(*) filter (where available < 0
+		or available + reserved <> $stock) from products where sku like 'BENCH-%'" || status=$?
 echo "Load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit $status
