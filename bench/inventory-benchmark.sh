@@ -13,21 +13,9 @@
 set -eo pipefail
 cd "$(dirname "$0")/.."
 
-lock=${SHOPFRONT_BUILD_LOCK:-/tmp/shopfront-build.lock}
-if [ -z "${SHOPFRONT_BENCH_LOCKED-}" ]; then
-	echo "Waiting for the build lock $lock ..." >&2
-	SHOPFRONT_BENCH_LOCKED=1 exec flock "$lock" "$0" "$@"
-fi
-
-props=()
-for arg in "$@"; do
-	case $arg in
-		-D*) props+=("$arg") ;;
-		*) echo "usage: $0 [-Dname=value ...]  (clients, seconds, warmup, products, stock)" >&2; exit 2 ;;
-	esac
-done
-
-. .mvn/find-jdk.sh
+# shellcheck source=bench/common.sh
+. bench/common.sh
+bench_begin "clients, seconds, warmup, products, stock" "$@"
 set -u
 module=inventory-service
 classpath_file=$PWD/$module/target/bench-classpath.txt
