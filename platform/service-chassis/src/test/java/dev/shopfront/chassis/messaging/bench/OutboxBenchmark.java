@@ -381,29 +381,35 @@ public final class OutboxBenchmark {
 	 * ms).
 	 */
 	private void timeline(long start) {
-		Map<String, Integer> states = new java.util.TreeMap<>();
-		long nextLine = 0;
-		try {
-			while (!Thread.currentThread().isInterrupted()) {
-				if (System.nanoTime() >= nextLine) {
-					nextLine = System.nanoTime() + 250_000_000L;
-					long pending = this.jdbc.sql("select count(*) from outbox where sent_at is null")
-						.query(Long.class)
-						.single();
-					System.out.printf("  t=%6.0f ms pending %6d delivered %6d%n", (System.nanoTime() - start) / 1e6,
-							pending, phase(2, false).stream().filter((x) -> x.deliveries.get() > 0).count());
-				}
-				this.jdbc.sql("""
-						select state || ' / ' || coalesce(wait_event_type || ':' || wait_event, 'on cpu')
-						       || ' / ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 40)
-						from pg_stat_activity
-						where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'
-						""").query(String.class).list().forEach((k) -> states.merge(k, 1, Integer::sum));
-				Thread.sleep(5);
+		Map<String, Integer> states = new java.util.concurrent.ConcurrentSkipListMap<>();
+		long[] nextLine = { 0 };
+		java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
+			.newSingleThreadScheduledExecutor();
+		sampler.scheduleAtFixedRate(() -> {
+			if (System.nanoTime() >= nextLine[0]) {
+				nextLine[0] = System.nanoTime() + 250_000_000L;
+				long pending = this.jdbc.sql("select count(*) from outbox where sent_at is null")
+					.query(Long.class)
+					.single();
+				System.out.printf("  t=%6.0f ms pending %6d delivered %6d%n", (System.nanoTime() - start) / 1e6,
+						pending, phase(2, false).stream().filter((x) -> x.deliveries.get() > 0).count());
 			}
+			this.jdbc.sql("""
+					select state || ' / ' || coalesce(wait_event_type || ':' || wait_event, 'on cpu')
+					       || ' / ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 40)
+					from pg_stat_activity
+					where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'
+					""").query(String.class).list().forEach((k) -> states.merge(k, 1, Integer::sum));
+		}, 0, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
+		try {
+			// sample until phase 2 interrupts this thread
+			new java.util.concurrent.CountDownLatch(1).await();
 		}
-		catch (InterruptedException | RuntimeException ex) {
+		catch (InterruptedException ex) {
 			// done
+		}
+		finally {
+			sampler.shutdownNow();
 		}
 		System.out.println("  pg_stat_activity samples (5 ms apart) of the other sessions:");
 		states.forEach((state, samples) -> System.out.printf("    %6d  %s%n", samples, state));
@@ -468,9 +474,28 @@ public final class OutboxBenchmark {
 		catch (org.awaitility.core.ConditionTimeoutException ex) {
 			// reported as lost messages
 		}
-		// late duplicates, if any, have a moment to arrive: a measurement window, not a
-		// wait for a condition
-		Thread.sleep(500);
+		// late duplicates, if any, have a moment to arrive: done when the count of
+		// deliveries has not moved for 500 ms
+		int[] seen = { totalDeliveries(phase) };
+		try {
+			org.awaitility.Awaitility.await("deliveries settled")
+				.pollInterval(Duration.ofMillis(100))
+				.during(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> {
+					int now = totalDeliveries(phase);
+					boolean settled = now == seen[0];
+					seen[0] = now;
+					return settled;
+				});
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			// still trickling after 10 s: report what arrived
+		}
+	}
+
+	private int totalDeliveries(int phase) {
+		return phase(phase, false).stream().mapToInt((s) -> s.deliveries.get()).sum();
 	}
 
 	private List<Sample> phase(int phase, boolean measuredOnly) {
