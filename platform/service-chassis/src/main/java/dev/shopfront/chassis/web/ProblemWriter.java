@@ -56,7 +56,13 @@ public class ProblemWriter {
 		this.json.writeValue(response.getOutputStream(), asMap(problem));
 	}
 
-	static Map<String, Object> asMap(ProblemDetail problem) {
+	/**
+	 * The problem as its JSON members, in RFC 9457 order, extension members last (for a
+	 * service that stores or forwards a problem body itself).
+	 * @param problem the problem
+	 * @return its members
+	 */
+	public static Map<String, Object> asMap(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", problem.getType().toString());
 		body.put("title", problem.getTitle());

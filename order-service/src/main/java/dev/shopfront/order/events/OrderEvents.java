@@ -1,0 +1,44 @@
+package dev.shopfront.order.events;
+
+import dev.shopfront.chassis.messaging.EventType;
+
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The exchanges order-service publishes to: its own events, and the commands it sends
+ * payment-service as the saga's orchestrator.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OrderEvents {
+
+	/** Topic exchange of order events; routing key = event type. */
+	public static final String EXCHANGE = "order.events";
+
+	/** Topic exchange of commands to payment-service. */
+	public static final String PAYMENT_COMMANDS = "payment.commands";
+
+	/** {@code order.confirmed} v1: {@link OrderConfirmedV1}. */
+	public static final EventType ORDER_CONFIRMED = new EventType(EXCHANGE, "order.confirmed", 1);
+
+	/** {@code order.cancelled} v1: {@link OrderCancelledV1}. */
+	public static final EventType ORDER_CANCELLED = new EventType(EXCHANGE, "order.cancelled", 1);
+
+	/** {@code payment.authorize} v1: {@link AuthorizePaymentV1}. */
+	public static final EventType AUTHORIZE_PAYMENT = new EventType(PAYMENT_COMMANDS, "payment.authorize", 1);
+
+	/** {@code payment.refund} v1: {@link RefundPaymentV1}. */
+	public static final EventType REFUND_PAYMENT = new EventType(PAYMENT_COMMANDS, "payment.refund", 1);
+
+	@Bean
+	TopicExchange orderEventsExchange() {
+		return new TopicExchange(EXCHANGE, true, false);
+	}
+
+	@Bean
+	TopicExchange paymentCommandsExchange() {
+		return new TopicExchange(PAYMENT_COMMANDS, true, false);
+	}
+
+}
