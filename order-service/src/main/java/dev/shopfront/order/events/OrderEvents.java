@@ -25,6 +25,12 @@ public class OrderEvents {
 	/** {@code order.cancelled} v1: {@link OrderCancelledV1}. */
 	public static final EventType ORDER_CANCELLED = new EventType(EXCHANGE, "order.cancelled", 1);
 
+	/** {@code order.shipped} v1: {@link OrderShippedV1}. */
+	public static final EventType ORDER_SHIPPED = new EventType(EXCHANGE, "order.shipped", 1);
+
+	/** {@code order.delivered} v1: {@link OrderShippedV1} (same fields). */
+	public static final EventType ORDER_DELIVERED = new EventType(EXCHANGE, "order.delivered", 1);
+
 	/** {@code payment.authorize} v1: {@link AuthorizePaymentV1}. */
 	public static final EventType AUTHORIZE_PAYMENT = new EventType(PAYMENT_COMMANDS, "payment.authorize", 1);
 

@@ -10,7 +10,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -39,11 +38,6 @@ class OrderProblems {
 	ProblemDetail inProgress(CheckoutInProgressException ex) {
 		return Problems.problem(HttpStatus.CONFLICT, "order-being-placed", "Order is still being placed",
 				ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail forbidden(AccessDeniedException ex) {
-		return Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,15 @@
+package dev.shopfront.order.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code order.shipped} v1 and {@code order.delivered} v1: the order left the warehouse,
+ * or reached its customer.
+ *
+ * @param orderId the order
+ * @param userId its customer
+ * @param at when
+ */
+public record OrderShippedV1(UUID orderId, UUID userId, Instant at) {
+}

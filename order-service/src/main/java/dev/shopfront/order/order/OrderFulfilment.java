@@ -1,0 +1,65 @@
+package dev.shopfront.order.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.shopfront.chassis.messaging.Outbox;
+import dev.shopfront.order.events.OrderEvents;
+import dev.shopfront.order.events.OrderShippedV1;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to a confirmed order after the saga: it ships and is delivered. A
+ * redelivered shipment event finds the order already moved and changes nothing.
+ */
+@Service
+public class OrderFulfilment {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderFulfilment.class);
+
+	private final Orders orders;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	OrderFulfilment(Orders orders, Outbox outbox, Clock clock) {
+		this.orders = orders;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	/** The order's shipment was dispatched: CONFIRMED → SHIPPED, order.shipped. */
+	@Transactional
+	public void shipped(UUID orderId) {
+		Order order = this.orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+		if (order.status() != OrderStatus.CONFIRMED) {
+			log.info("Order {} is {}; shipment.dispatched changes nothing", orderId, order.status());
+			return;
+		}
+		Instant now = this.clock.instant();
+		order.ship(now);
+		this.outbox.publish(OrderEvents.ORDER_SHIPPED, orderId.toString(),
+				new OrderShippedV1(orderId, order.userId(), now));
+	}
+
+	/** The order's shipment was delivered: SHIPPED → DELIVERED, order.delivered. */
+	@Transactional
+	public void delivered(UUID orderId) {
+		Order order = this.orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+		if (order.status() != OrderStatus.SHIPPED) {
+			log.info("Order {} is {}; shipment.delivered changes nothing", orderId, order.status());
+			return;
+		}
+		Instant now = this.clock.instant();
+		order.deliver(now);
+		this.outbox.publish(OrderEvents.ORDER_DELIVERED, orderId.toString(),
+				new OrderShippedV1(orderId, order.userId(), now));
+	}
+
+}
