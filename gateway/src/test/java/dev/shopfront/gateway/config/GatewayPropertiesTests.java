@@ -25,7 +25,12 @@ class GatewayPropertiesTests {
 	void defaultsServeTheLocalShop() throws Exception {
 		GatewayProperties properties = bind(Map.of());
 
-		assertThat(properties.routes()).containsOnlyKeys("user-service", "inventory-service");
+		assertThat(properties.routes()).containsOnlyKeys("user-service", "inventory-service", "order-service",
+				"payment-service");
+		assertThat(properties.routes().get("order-service").uri()).isEqualTo(URI.create("http://localhost:8082"));
+		assertThat(properties.routes().get("order-service").paths()).containsExactly("/api/orders/**");
+		assertThat(properties.routes().get("payment-service").uri()).isEqualTo(URI.create("http://localhost:8084"));
+		assertThat(properties.routes().get("payment-service").paths()).containsExactly("/api/payments/**");
 		assertThat(properties.routes().get("inventory-service").uri()).isEqualTo(URI.create("http://localhost:8083"));
 		assertThat(properties.routes().get("inventory-service").paths()).containsExactly("/api/products/**");
 		assertThat(properties.routes().get("user-service").uri()).isEqualTo(URI.create("http://localhost:8081"));

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("shopfront.order")
 public record OrderProperties(@DefaultValue("30s") Duration paymentTimeout,
-		@DefaultValue("10s") Duration idempotencyWait, @DefaultValue Sweeper sweeper,
+		@DefaultValue("5s") Duration idempotencyWait, @DefaultValue Sweeper sweeper,
 		@DefaultValue Inventory inventory) {
 
 	/**

@@ -2,6 +2,7 @@ package dev.shopfront.user.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,14 +15,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwt token signing and lifetimes
  * @param login login throttling
  * @param bootstrapAdmin the first administrator, created once
- * @param serviceClients service accounts for client-credentials tokens, by client id
+ * @param serviceClients service accounts for client-credentials tokens, by client id; one
+ * whose secret is empty (or only an encoder prefix such as <code>{noop}</code>) is left out
  */
 @ConfigurationProperties("shopfront.user")
 public record UserProperties(@DefaultValue Jwt jwt, @DefaultValue Login login,
 		@DefaultValue BootstrapAdmin bootstrapAdmin, Map<String, ServiceClient> serviceClients) {
 
 	public UserProperties {
-		serviceClients = (serviceClients != null) ? Map.copyOf(serviceClients) : Map.of();
+		// a client whose secret is not set (an empty placeholder) does not exist
+		serviceClients = (serviceClients != null) ? serviceClients.entrySet()
+			.stream()
+			.filter((client) -> client.getValue() != null && client.getValue().secret() != null
+					&& !client.getValue().secret().isBlank() && !client.getValue().secret().matches("\\{\\w+}\\s*"))
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)) : Map.of();
 	}
 
 	/**
@@ -69,7 +76,7 @@ public record UserProperties(@DefaultValue Jwt jwt, @DefaultValue Login login,
 	 * @param secret its secret, in the password encoder's format ({@code {noop}...},
 	 * {@code {bcrypt}...})
 	 */
-	public record ServiceClient(String secret) {
+	public record ServiceClient(@Nullable String secret) {
 	}
 
 }
