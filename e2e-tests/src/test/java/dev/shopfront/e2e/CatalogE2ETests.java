@@ -1,26 +1,16 @@
 package dev.shopfront.e2e;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The catalog through the gateway: anyone browses, searches and pages; an unknown SKU is
@@ -63,7 +53,7 @@ class CatalogE2ETests {
 
 	@Test
 	void administratorsAddAndRestockCustomersCannot(Deployment deployment) throws JOSEException {
-		String admin = adminToken(deployment);
+		String admin = Admins.token(deployment);
 		String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		Map<String, Object> product = Map.of("sku", sku, "name", "End-to-end Widget", "description",
 				"Created by the e2e suite", "price", "12.34", "currency", "EUR", "stock", 3);
@@ -99,34 +89,6 @@ class CatalogE2ETests {
 			.contentType(ContentType.JSON)
 			.body(Map.of("restock", 1))
 			.patch("/api/products/" + sku), 403, "forbidden");
-	}
-
-	/**
-	 * An administrator's token: by logging in with {@code -De2e.adminEmail} and
-	 * {@code -De2e.adminPassword} when given, else minted with the issuer's key when
-	 * known (always so for the system this suite starts itself).
-	 */
-	private static String adminToken(Deployment deployment) throws JOSEException {
-		String email = System.getProperty("e2e.adminEmail", "").strip();
-		if (!email.isEmpty()) {
-			Response login = Api.login(email, System.getProperty("e2e.adminPassword", ""));
-			assertThat(login.statusCode()).as("admin login: %s", login.asString()).isEqualTo(200);
-			return login.path("access_token");
-		}
-		assumeTrue(deployment.signingKey().isPresent(),
-				"Administrator scenarios need -De2e.adminEmail and -De2e.adminPassword, or the issuer's key "
-						+ "(-De2e.signingKeyFile) against " + deployment.baseUrl());
-		RSAKey key = deployment.signingKey().get();
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("shopfront")
-			.subject(UUID.randomUUID().toString())
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-			.claim("roles", List.of("ADMIN"))
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-		jwt.sign(new RSASSASigner(key));
-		return jwt.serialize();
 	}
 
 }

@@ -12,7 +12,25 @@ import com.nimbusds.jose.jwk.RSAKey;
  * @param baseUrl the gateway, e.g. {@code http://localhost:8080}
  * @param signingKey the issuer's private key with its key id, when known
  * @param description what this deployment is, for reports
+ * @param services control over the services, for a system this suite started
  */
-record Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description) {
+record Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description, Optional<Services> services) {
+
+	Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description) {
+		this(baseUrl, signingKey, description, Optional.empty());
+	}
+
+	/**
+	 * Stops and starts the services of a system the suite runs itself (failure
+	 * scenarios); absent for another deployment, where those scenarios are skipped.
+	 */
+	interface Services {
+
+		void stop(String service);
+
+		/** Starts the service and waits until it is ready. */
+		void start(String service);
+
+	}
 
 }

@@ -156,7 +156,7 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 	/**
 	 * A system started with {@code ./shop up} for this run.
 	 */
-	static final class LocalShop {
+	static final class LocalShop implements Deployment.Services {
 
 		private final Path root;
 
@@ -166,10 +166,20 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 
 		private volatile boolean closed;
 
-		private LocalShop(Path root, Map<String, String> environment, Deployment deployment) {
+		private LocalShop(Path root, Map<String, String> environment, URI baseUrl, RSAKey key, String description) {
 			this.root = root;
 			this.environment = environment;
-			this.deployment = deployment;
+			this.deployment = new Deployment(baseUrl, Optional.of(key), description, Optional.of(this));
+		}
+
+		@Override
+		public void stop(String service) {
+			run(120, "stop", service);
+		}
+
+		@Override
+		public void start(String service) {
+			run(300, "start", service);
 		}
 
 		static LocalShop start() {
@@ -198,8 +208,8 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 					"SHOP_RABBIT_VHOST", System.getProperty("e2e.rabbitVhost", "shopfront_e2e"), "SHOP_REDIS_PREFIX",
 					System.getProperty("e2e.redisPrefix", "e2e:"), "SHOPFRONT_USER_JWT_PRIVATE_KEY", pem,
 					"SHOPFRONT_USER_JWT_KEY_ID", key.getKeyID());
-			LocalShop shop = new LocalShop(root, environment, new Deployment(URI.create("http://localhost:" + portBase),
-					Optional.of(key), "a system started by ./shop up in " + stateDir));
+			LocalShop shop = new LocalShop(root, environment, URI.create("http://localhost:" + portBase), key,
+					"a system started by ./shop up in " + stateDir);
 			Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "e2e-shop-down"));
 			System.out.println("[e2e] starting an isolated system: ./shop up --no-build (state in " + stateDir
 					+ ", gateway on port " + portBase + ")");
