@@ -86,6 +86,9 @@ class CheckoutIntegrationTests {
 	@Autowired
 	PlaceOrder placeOrder;
 
+	@Autowired
+	CheckoutSaga saga;
+
 	PaymentServiceDouble payment;
 
 	final UUID customer = UUID.randomUUID();
@@ -263,6 +266,48 @@ class CheckoutIntegrationTests {
 		this.payment.shipment("shipment.delivered", orderId);
 		awaitStatus(orderId, "DELIVERED");
 		EventSchemas.assertValid("order.delivered", this.payment.nextOrderEvent(orderId, "order.delivered").body());
+	}
+
+	@Test
+	void sweepersRacingOnAnOverdueSagaCancelItOnce() throws Exception {
+		UUID orderId = placed(order("tok_slow", "BOOK-0001", "1"));
+		this.payment.nextCommand(orderId, "payment.authorize");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select payment_deadline <= now() from checkout_sagas where order_id = ?")
+				.param(orderId)
+				.query(Boolean.class)
+				.single());
+		// several instances' sweepers (and this service's own) decide the same saga at
+		// once
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		try {
+			List<Callable<Boolean>> sweeps = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				sweeps.add(() -> {
+					try {
+						return this.saga.checkDeadline(orderId);
+					}
+					catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+						return false;
+					}
+				});
+			}
+			for (Future<Boolean> sweep : pool.invokeAll(sweeps)) {
+				sweep.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		awaitStatus(orderId, "CANCELLED");
+		assertThat(this.jdbc.sql("select count(*) from outbox where subject = ? and type = 'order.cancelled'")
+			.param(orderId.toString())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		asCustomer().get("/api/orders/{id}", orderId)
+			.then()
+			.body("history.status", equalTo(List.of("PENDING", "CANCELLED")))
+			.body("reason", equalTo("PAYMENT_TIMEOUT"));
 	}
 
 	@Test
