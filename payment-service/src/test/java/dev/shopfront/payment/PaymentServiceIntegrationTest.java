@@ -1,0 +1,371 @@
+package dev.shopfront.payment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.shopfront.chassis.messaging.EventEnvelope;
+import dev.shopfront.payment.provider.Charge;
+import dev.shopfront.payment.provider.PaymentProvider;
+import dev.shopfront.payment.provider.ProviderDecision;
+import dev.shopfront.testsupport.WithTestServers;
+
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * payment-service on a random port against its own fresh database and virtual host. It
+ * takes commands the way order-service sends them (CloudEvents binary mode on
+ * {@code payment.commands}); everything it publishes on {@code payment.events} is
+ * recorded, checked against its schema. The provider is the simulated one, counted. Every
+ * integration test class extends this, so they share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = {
+				"shopfront.payment.provider.slow-delay=" + PaymentServiceIntegrationTest.SLOW_DELAY_MILLIS + "ms",
+				"shopfront.chassis.messaging.consumer.retry-delays=100ms,200ms" })
+@WithTestServers
+@Import(PaymentServiceIntegrationTest.Plumbing.class)
+public abstract class PaymentServiceIntegrationTest {
+
+	/** How long {@code tok_slow} takes here. */
+	protected static final long SLOW_DELAY_MILLIS = 400;
+
+	protected static final Duration WAIT = Duration.ofSeconds(20);
+
+	protected static final String COMMANDS = "payment.commands";
+
+	protected static final String PARKED = "payment.payment-commands.dlq";
+
+	private static final Path SCHEMAS = Path.of("..", "docs", "events", "schemas");
+
+	private static final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+	/** What was taken from the parking queue so far, by any test. */
+	private static final List<Message> parked = new CopyOnWriteArrayList<>();
+
+	protected final ObjectMapper json = new ObjectMapper();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected RabbitTemplate rabbit;
+
+	@Autowired
+	protected PublishedEvents published;
+
+	@Autowired
+	protected CountingProvider provider;
+
+	/**
+	 * A command as order-service's outbox relay sends it: CloudEvents attributes in AMQP
+	 * headers, the data as the body, checked against the command's schema.
+	 * @param type {@code payment.authorize} or {@code payment.refund}
+	 * @param orderId the order (the subject)
+	 * @param data the data
+	 * @return the message
+	 */
+	protected Message command(String type, UUID orderId, Map<String, ?> data) {
+		return command(type, orderId, data, true);
+	}
+
+	protected Message command(String type, UUID orderId, Map<String, ?> data, boolean keepsToSchema) {
+		try {
+			JsonNode body = this.json.valueToTree(data);
+			if (keepsToSchema) {
+				assertThat(errors(body, type + ".v1.json")).as("the test's own %s", type).isEmpty();
+			}
+			MessageProperties properties = new MessageProperties();
+			new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/order-service", Instant.now(),
+					orderId.toString(), EventEnvelope.dataschema(type, 1),
+					"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null)
+				.writeTo(properties);
+			properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+			return new Message(this.json.writeValueAsBytes(body), properties);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected void send(Message command) {
+		this.rabbit.send(COMMANDS, command.getMessageProperties().getType(), command);
+	}
+
+	protected Message authorizeCommand(UUID orderId, UUID userId, String amount, String cardToken) {
+		return command("payment.authorize", orderId, Map.of("orderId", orderId, "userId", userId, "amount", amount,
+				"currency", "EUR", "cardToken", cardToken));
+	}
+
+	/** Sends {@code payment.authorize} and waits for its one answer. */
+	protected Message authorize(UUID orderId, UUID userId, String amount, String cardToken) {
+		send(authorizeCommand(orderId, userId, amount, cardToken));
+		return awaitEvents(orderId, 1).get(0);
+	}
+
+	protected Message refundCommand(UUID orderId, UUID paymentId, String amount, String reason) {
+		return command("payment.refund", orderId, Map.of("orderId", orderId, "paymentId", paymentId, "amount", amount,
+				"currency", "EUR", "reason", reason));
+	}
+
+	/**
+	 * Waits until exactly this many events about an order were published.
+	 * @param orderId the order
+	 * @param count how many
+	 * @return them, in the order they arrived
+	 */
+	protected List<Message> awaitEvents(UUID orderId, int count) {
+		await().atMost(WAIT).until(() -> this.published.about(orderId).size() >= count);
+		List<Message> events = this.published.about(orderId);
+		assertThat(events).hasSize(count);
+		return events;
+	}
+
+	/**
+	 * Sends an authorisation of a fresh order and waits for its answer: every command
+	 * sent before it (to the one consumer of the queue, in order) has been handled by
+	 * then.
+	 */
+	protected void awaitCommandsHandled() {
+		authorize(UUID.randomUUID(), UUID.randomUUID(), "1.00", "tok_visa");
+	}
+
+	/**
+	 * Waits until a command is in the parking queue.
+	 * @param messageId the command's id
+	 * @return the parked copy
+	 */
+	protected Message awaitParked(String messageId) {
+		return await().atMost(WAIT).until(() -> {
+			Message message;
+			while ((message = this.rabbit.receive(PARKED)) != null) {
+				parked.add(message);
+			}
+			return parked.stream()
+				.filter((copy) -> messageId.equals(copy.getMessageProperties().getMessageId()))
+				.findFirst()
+				.orElse(null);
+		}, Objects::nonNull);
+	}
+
+	protected long outboxRows(UUID orderId, String type) {
+		return this.jdbc.sql("select count(*) from outbox where subject = ? and type = ?")
+			.params(orderId.toString(), type)
+			.query(Long.class)
+			.single();
+	}
+
+	protected long payments(UUID orderId) {
+		return this.jdbc.sql("select count(*) from payments where order_id = ?")
+			.param(orderId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * An event's data, after checking its envelope and that its schema accepts it.
+	 * @param event the event
+	 * @return the data
+	 */
+	protected JsonNode data(Message event) throws IOException {
+		MessageProperties properties = event.getMessageProperties();
+		Map<String, Object> headers = properties.getHeaders();
+		String type = (String) headers.get("cloudEvents:type");
+		assertThat(headers).containsEntry("cloudEvents:specversion", "1.0")
+			.containsEntry("cloudEvents:source", "/shopfront/payment-service")
+			.containsEntry("cloudEvents:dataschema", "https://shopfront.dev/events/" + type + "/v1")
+			.containsKeys("cloudEvents:id", "cloudEvents:time", "cloudEvents:subject");
+		assertThat(properties.getMessageId()).isEqualTo(headers.get("cloudEvents:id"));
+		assertThat(properties.getReceivedRoutingKey()).isEqualTo(type);
+		JsonNode data = this.json.readTree(event.getBody());
+		assertThat(errors(data, type + ".v1.json")).as("%s against its schema", data).isEmpty();
+		assertThat(data.get("orderId").asText()).isEqualTo(headers.get("cloudEvents:subject"));
+		return data;
+	}
+
+	protected static String type(Message event) {
+		return (String) event.getMessageProperties().getHeaders().get("cloudEvents:type");
+	}
+
+	protected static List<Error> errors(JsonNode data, String schemaFile) {
+		return schema(schemaFile).validate(data,
+				(context) -> context.executionConfig((config) -> config.formatAssertionsEnabled(true)));
+	}
+
+	protected static Schema schema(String file) {
+		return schemas.computeIfAbsent(file, (name) -> {
+			try (InputStream in = Files.newInputStream(SCHEMAS.resolve(name))) {
+				return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	/** Records every event payment-service publishes. */
+	public static final class PublishedEvents {
+
+		private final List<Message> events = new CopyOnWriteArrayList<>();
+
+		void record(Message message) {
+			this.events.add(message);
+		}
+
+		/**
+		 * The events about an order so far.
+		 * @param orderId the order
+		 * @return them, in the order they arrived
+		 */
+		public List<Message> about(UUID orderId) {
+			List<Message> about = new ArrayList<>();
+			for (Message event : this.events) {
+				if (orderId.toString().equals(event.getMessageProperties().getHeaders().get("cloudEvents:subject"))) {
+					about.add(event);
+				}
+			}
+			return about;
+		}
+
+	}
+
+	/**
+	 * The simulated provider, counting its calls per order, with a hook before it
+	 * answers.
+	 */
+	public static final class CountingProvider implements PaymentProvider {
+
+		private final PaymentProvider simulated;
+
+		private final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+		private final Map<UUID, Runnable> before = new ConcurrentHashMap<>();
+
+		CountingProvider(PaymentProvider simulated) {
+			this.simulated = simulated;
+		}
+
+		@Override
+		public ProviderDecision authorize(Charge charge) {
+			this.calls.computeIfAbsent(charge.reference(), (order) -> new AtomicInteger()).incrementAndGet();
+			Runnable hook = this.before.remove(charge.reference());
+			if (hook != null) {
+				hook.run();
+			}
+			return this.simulated.authorize(charge);
+		}
+
+		/**
+		 * How often the provider was asked to charge for an order.
+		 * @param orderId the order
+		 * @return the calls
+		 */
+		public int calls(UUID orderId) {
+			AtomicInteger count = this.calls.get(orderId);
+			return (count != null) ? count.get() : 0;
+		}
+
+		/**
+		 * Runs something once, when the provider is next asked about an order.
+		 * @param orderId the order
+		 * @param hook what to run
+		 */
+		public void before(UUID orderId, Runnable hook) {
+			this.before.put(orderId, hook);
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Plumbing {
+
+		static final String QUEUE = "payment-test.payment-events";
+
+		@Bean
+		@Primary
+		CountingProvider countingProvider(@Qualifier("simulatedPaymentProvider") PaymentProvider simulated) {
+			return new CountingProvider(simulated);
+		}
+
+		@Bean
+		PublishedEvents publishedEvents() {
+			return new PublishedEvents();
+		}
+
+		@Bean
+		Queue publishedEventsQueue() {
+			return new Queue(QUEUE, false, false, false);
+		}
+
+		@Bean
+		Binding publishedEventsBinding(Queue publishedEventsQueue) {
+			return BindingBuilder.bind(publishedEventsQueue).to(new TopicExchange("payment.events")).with("#");
+		}
+
+		@Bean
+		SimpleMessageListenerContainer publishedEventsListener(ConnectionFactory connectionFactory,
+				PublishedEvents events) {
+			SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+			container.setQueueNames(QUEUE);
+			container.setMessageListener(events::record);
+			return container;
+		}
+
+	}
+
+	/**
+	 * The data of a command, in a stable order for readable failures.
+	 * @param entries name, value, name, value, ...
+	 * @return the map
+	 */
+	protected static Map<String, Object> fields(Object... entries) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		for (int i = 0; i < entries.length; i += 2) {
+			data.put((String) entries[i], entries[i + 1]);
+		}
+		return data;
+	}
+
+}
