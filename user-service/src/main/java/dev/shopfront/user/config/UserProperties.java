@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param login login throttling
  * @param bootstrapAdmin the first administrator, created once
  * @param serviceClients service accounts for client-credentials tokens, by client id; one
- * whose secret is empty (or only an encoder prefix such as <code>{noop}</code>) is left out
+ * whose secret is empty (or only an encoder prefix such as <code>{noop}</code>) is left
+ * out
  */
 @ConfigurationProperties("shopfront.user")
 public record UserProperties(@DefaultValue Jwt jwt, @DefaultValue Login login,
