@@ -83,7 +83,7 @@ public class CheckoutSaga {
 	/** inventory.reservation-expired arrived. */
 	@Transactional
 	public void reservationExpired(UUID orderId) {
-		Checkout saga = this.checkouts.findById(orderId).orElse(null);
+		Checkout saga = this.checkouts.findForDecision(orderId).orElse(null);
 		if (saga == null) {
 			log.info("Reservation of unknown order {} expired; nothing to do", orderId);
 			return;
@@ -113,12 +113,12 @@ public class CheckoutSaga {
 	 */
 	@Transactional
 	public Order cancel(UUID orderId) {
+		Checkout saga = saga(orderId);
 		Order order = order(orderId);
 		if (order.status() == OrderStatus.CANCELLED) {
 			return order; // cancelling twice is the same as once
 		}
 		order.requireCancellable();
-		Checkout saga = saga(orderId);
 		run(saga, order, saga.cancelRequested(this.clock.instant()));
 		return order;
 	}
@@ -182,7 +182,7 @@ public class CheckoutSaga {
 	}
 
 	private Checkout saga(UUID orderId) {
-		return this.checkouts.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+		return this.checkouts.findForDecision(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
 	}
 
 	private Order order(UUID orderId) {

@@ -144,7 +144,8 @@ public class PlaceOrder {
 
 	private PlacementResult apply(UUID orderId, Reservation reservation, boolean rejectWhenUnavailable) {
 		return this.transactions.execute((status) -> {
-			Checkout checkout = this.checkouts.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+			Checkout checkout = this.checkouts.findForDecision(orderId)
+				.orElseThrow(() -> new OrderNotFoundException(orderId));
 			Order order = order(orderId);
 			if (checkout.step() != Checkout.Step.RESERVING) {
 				return current(orderId); // another instance's sweeper got there first
