@@ -1,0 +1,339 @@
+package dev.shopfront.shipping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.shopfront.chassis.messaging.EventEnvelope;
+import dev.shopfront.testsupport.WithTestServers;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * shipping-service on a random port against its own fresh database and virtual host. It
+ * takes order events the way order-service publishes them (CloudEvents binary mode on
+ * {@code order.events}, each checked against its schema first); everything it publishes
+ * on {@code shipping.events} is recorded, to be checked against its schema. Every
+ * integration test class extends this, so they share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "shopfront.chassis.messaging.consumer.retry-delays=100ms,200ms")
+@WithTestServers
+@Import(ShippingServiceIntegrationTest.Plumbing.class)
+public abstract class ShippingServiceIntegrationTest {
+
+	protected static final Duration WAIT = Duration.ofSeconds(20);
+
+	protected static final String ORDER_EVENTS = "order.events";
+
+	protected static final String PARKED = "shipping.order-events.dlq";
+
+	private static final Path SCHEMAS = Path.of("..", "docs", "events", "schemas");
+
+	private static final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+	/** What was taken from the parking queue so far, by any test. */
+	private static final List<Message> parked = new CopyOnWriteArrayList<>();
+
+	protected final ObjectMapper json = new ObjectMapper();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected RabbitTemplate rabbit;
+
+	@Autowired
+	protected PublishedEvents published;
+
+	/**
+	 * An order event as order-service's outbox relay sends it: CloudEvents attributes in
+	 * AMQP headers, the data as the body.
+	 * @param type {@code order.confirmed} or {@code order.cancelled}
+	 * @param orderId the order (the subject)
+	 * @param data the data
+	 * @param keepsToSchema whether the data must keep to the type's schema (checked here)
+	 * @return the message
+	 */
+	protected Message event(String type, UUID orderId, Map<String, ?> data, boolean keepsToSchema) {
+		try {
+			JsonNode body = this.json.valueToTree(data);
+			if (keepsToSchema) {
+				assertThat(errors(body, type + ".v1.json")).as("the test's own %s", type).isEmpty();
+			}
+			MessageProperties properties = new MessageProperties();
+			new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/order-service", Instant.now(),
+					orderId.toString(), EventEnvelope.dataschema(type, 1),
+					"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null)
+				.writeTo(properties);
+			properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+			return new Message(this.json.writeValueAsBytes(body), properties);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected void send(Message event) {
+		this.rabbit.send(ORDER_EVENTS, event.getMessageProperties().getType(), event);
+	}
+
+	/** {@code order.confirmed} of an order, with a two-line address in Berlin. */
+	protected Message confirmed(UUID orderId, UUID userId) {
+		return confirmed(orderId, userId, address("1 Demo Street", "Backyard", "Berlin", "10115", "DE"));
+	}
+
+	protected Message confirmed(UUID orderId, UUID userId, Map<String, ?> shippingAddress) {
+		return event("order.confirmed", orderId,
+				fields("orderId", orderId, "userId", userId, "items",
+						List.of(fields("sku", "BOOK-0001", "quantity", 2, "unitPrice", "19.99")), "total", "39.98",
+						"currency", "EUR", "shippingAddress", shippingAddress, "confirmedAt", Instant.now().toString()),
+				true);
+	}
+
+	protected Message cancelled(UUID orderId, UUID userId) {
+		return event("order.cancelled", orderId, fields("orderId", orderId, "userId", userId, "reason",
+				"CUSTOMER_REQUEST", "cancelledAt", Instant.now().toString()), true);
+	}
+
+	protected static Map<String, Object> address(String line1, @Nullable String line2, String city, String postalCode,
+			String country) {
+		return fields("line1", line1, "line2", line2, "city", city, "postalCode", postalCode, "country", country);
+	}
+
+	/**
+	 * Sends {@code order.confirmed} and waits for the order's shipment.
+	 * @return the shipment's id
+	 */
+	protected UUID confirm(UUID orderId, UUID userId) {
+		send(confirmed(orderId, userId));
+		return awaitShipment(orderId);
+	}
+
+	/**
+	 * Waits until an order has its shipment.
+	 * @param orderId the order
+	 * @return the shipment's id
+	 */
+	protected UUID awaitShipment(UUID orderId) {
+		return await().atMost(WAIT)
+			.until(() -> this.jdbc.sql("select id from shipments where order_id = ?")
+				.param(orderId)
+				.query(UUID.class)
+				.optional()
+				.orElse(null), Objects::nonNull);
+	}
+
+	/**
+	 * Confirms a fresh order and waits for its shipment: every event sent before it (to
+	 * the one consumer of the queue, in order) has been handled by then.
+	 */
+	protected void awaitEventsHandled() {
+		confirm(UUID.randomUUID(), UUID.randomUUID());
+	}
+
+	protected long shipments(UUID orderId) {
+		return this.jdbc.sql("select count(*) from shipments where order_id = ?")
+			.param(orderId)
+			.query(Long.class)
+			.single();
+	}
+
+	protected String status(UUID shipmentId) {
+		return this.jdbc.sql("select status from shipments where id = ?")
+			.param(shipmentId)
+			.query(String.class)
+			.single();
+	}
+
+	protected long outboxRows(UUID orderId, String type) {
+		return this.jdbc.sql("select count(*) from outbox where subject = ? and type = ?")
+			.params(orderId.toString(), type)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Waits until exactly this many events about an order were published.
+	 * @param orderId the order
+	 * @param count how many
+	 * @return them, in the order they arrived
+	 */
+	protected List<Message> awaitEvents(UUID orderId, int count) {
+		await().atMost(WAIT).until(() -> this.published.about(orderId).size() >= count);
+		List<Message> events = this.published.about(orderId);
+		assertThat(events).hasSize(count);
+		return events;
+	}
+
+	/**
+	 * Waits until a message is in the parking queue.
+	 * @param messageId the message's id
+	 * @return the parked copy
+	 */
+	protected Message awaitParked(String messageId) {
+		return await().atMost(WAIT).until(() -> {
+			Message message;
+			while ((message = this.rabbit.receive(PARKED)) != null) {
+				parked.add(message);
+			}
+			return parked.stream()
+				.filter((copy) -> messageId.equals(copy.getMessageProperties().getMessageId()))
+				.findFirst()
+				.orElse(null);
+		}, Objects::nonNull);
+	}
+
+	/**
+	 * An event's data, after checking its envelope and that its schema accepts it.
+	 * @param event the event
+	 * @return the data
+	 */
+	protected JsonNode data(Message event) throws IOException {
+		MessageProperties properties = event.getMessageProperties();
+		Map<String, Object> headers = properties.getHeaders();
+		String type = (String) headers.get("cloudEvents:type");
+		assertThat(headers).containsEntry("cloudEvents:specversion", "1.0")
+			.containsEntry("cloudEvents:source", "/shopfront/shipping-service")
+			.containsEntry("cloudEvents:dataschema", "https://shopfront.dev/events/" + type + "/v1")
+			.containsKeys("cloudEvents:id", "cloudEvents:time", "cloudEvents:subject");
+		assertThat(properties.getMessageId()).isEqualTo(headers.get("cloudEvents:id"));
+		assertThat(properties.getReceivedExchange()).isEqualTo("shipping.events");
+		assertThat(properties.getReceivedRoutingKey()).isEqualTo(type);
+		JsonNode data = this.json.readTree(event.getBody());
+		assertThat(errors(data, type + ".v1.json")).as("%s against its schema", data).isEmpty();
+		assertThat(data.get("orderId").asText()).isEqualTo(headers.get("cloudEvents:subject"));
+		return data;
+	}
+
+	protected static String type(Message event) {
+		return (String) event.getMessageProperties().getHeaders().get("cloudEvents:type");
+	}
+
+	protected static List<Error> errors(JsonNode data, String schemaFile) {
+		return schema(schemaFile).validate(data,
+				(context) -> context.executionConfig((config) -> config.formatAssertionsEnabled(true)));
+	}
+
+	protected static Schema schema(String file) {
+		return schemas.computeIfAbsent(file, (name) -> {
+			try (InputStream in = Files.newInputStream(SCHEMAS.resolve(name))) {
+				return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	/**
+	 * The data of a message, in a stable order for readable failures.
+	 * @param entries name, value, name, value, ...
+	 * @return the map
+	 */
+	protected static Map<String, Object> fields(Object... entries) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		for (int i = 0; i < entries.length; i += 2) {
+			data.put((String) entries[i], entries[i + 1]);
+		}
+		return data;
+	}
+
+	/** Records every event shipping-service publishes. */
+	public static final class PublishedEvents {
+
+		private final List<Message> events = new CopyOnWriteArrayList<>();
+
+		void record(Message message) {
+			this.events.add(message);
+		}
+
+		/**
+		 * The events about an order so far.
+		 * @param orderId the order
+		 * @return them, in the order they arrived
+		 */
+		public List<Message> about(UUID orderId) {
+			List<Message> about = new ArrayList<>();
+			for (Message event : this.events) {
+				if (orderId.toString().equals(event.getMessageProperties().getHeaders().get("cloudEvents:subject"))) {
+					about.add(event);
+				}
+			}
+			return about;
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Plumbing {
+
+		static final String QUEUE = "shipping-test.shipment-events";
+
+		@Bean
+		PublishedEvents publishedEvents() {
+			return new PublishedEvents();
+		}
+
+		@Bean
+		Queue publishedEventsQueue() {
+			return new Queue(QUEUE, false, false, false);
+		}
+
+		@Bean
+		Binding publishedEventsBinding(Queue publishedEventsQueue) {
+			return BindingBuilder.bind(publishedEventsQueue).to(new TopicExchange("shipping.events")).with("#");
+		}
+
+		@Bean
+		SimpleMessageListenerContainer publishedEventsListener(ConnectionFactory connectionFactory,
+				PublishedEvents events) {
+			SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+			container.setQueueNames(QUEUE);
+			container.setMessageListener(events::record);
+			return container;
+		}
+
+	}
+
+}
