@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Orders/s end to end through the gateway (POST /api/orders until the order is CONFIRMED:
+# reservation at inventory-service, payment at payment-service, confirmation at order-service)
+# with latency percentiles of the POST and of the saga, on this machine (see docs/benchmarks.md,
+# "Order saga benchmark"). Run from anywhere:
+#
+#   bench/order-benchmark.sh [-Dclients=8] [-Dseconds=20] [-Dwarmup=5] [-Dcustomers=16]
+#                            [-Dproducts=20] [-Dstock=1000000] [-DpollMs=25] [-Dsettle=60]
+#                            [-DsampleSeconds=2] [-DpaymentSample=200]
+#
+# It takes the build lock (/tmp/shopfront-build.lock) for the whole run (its Maven calls are
+# builds, and a benchmark sharing 2 cores with a build measures the build). It packages every
+# service ./shop runs (shop.d/services) whose jar is missing or older than its sources, starts
+# an isolated system with ./shop up --no-build (own state directory, ports from 28080, databases
+# prefixed bench_, own RabbitMQ vhost and Redis prefix, a signing key generated here, the
+# gateway's rate limits raised so they do not shape the measurement), checks the outcome in the
+# databases as well, and always ends it with ./shop down --purge; it never touches a running shop.
+set -eo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=bench/common.sh
+. bench/common.sh
+bench_begin "clients, seconds, warmup, customers, products, stock, pollMs, settle, sampleSeconds, paymentSample" "$@"
+set -u
+module=order-service
+# The services ./shop runs (shop.d/services): name, module and port offset of each.
+services=()
+declare -A module_of offset_of
+while read -r name service_module offset _; do
+	case $name in '' | '#'*) continue ;; esac
+	services+=("$name")
+	module_of[$name]=$service_module offset_of[$name]=$offset
+done <"${SHOP_SERVICES_FILE:-shop.d/services}"
+for s in order-service inventory-service payment-service gateway; do
+	[ -n "${offset_of[$s]-}" ] || { echo "$s is not in ${SHOP_SERVICES_FILE:-shop.d/services}" >&2; exit 1; }
+done
+jar_of() { # service: its newest jar, as ./shop picks it
+	ls -t "${module_of[$1]}/target/$1"-*.jar 2>/dev/null | grep -v -e '-sources.jar$' -e '-javadoc.jar$' -e '-tests.jar$' | head -1 || true
+}
+classpath_file=$PWD/$module/target/bench-classpath.txt
+port_base=${BENCH_PORT_BASE:-28080}
+
+# order-service with its test classes, and what it needs (installed: the classpath below
+# resolves test-support and the chassis from the local repository).
+./mvnw -q -B -DskipTests install -pl $module -am
+# Every service ./shop starts, packaged when its jar is missing or older than its sources.
+stale=() stale_modules=()
+for s in "${services[@]}"; do
+	jar=$(jar_of "$s")
+	if [ -z "$jar" ] || [ -n "$(find "${module_of[$s]}/src/main" "${module_of[$s]}/pom.xml" platform/service-chassis/src/main \
+		platform/service-chassis/pom.xml pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+		stale+=("$s") stale_modules+=("${module_of[$s]}")
+	fi
+done
+if [ ${#stale[@]} -gt 0 ]; then
+	echo "Packaging ${stale[*]}" >&2
+	./mvnw -q -B -DskipTests package -pl "$(IFS=,; echo "${stale_modules[*]}")" -am
+	for s in "${stale[@]}"; do # Maven leaves an up-to-date jar alone; it is current now
+		jar=$(jar_of "$s")
+		[ -n "$jar" ] || { echo "the build made no jar for $s" >&2; exit 1; }
+		touch "$jar"
+	done
+fi
+./mvnw -q -B -pl $module dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+
+state=${BENCH_STATE_DIR:-$PWD/$module/target/bench-shop}
+mkdir -p "$state"
+key_file=$state/signing-key.pem
+summary_file=$state/bench-summary.txt
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key_file" 2>/dev/null
+key_id=bench-$(date +%s)
+rm -f "$summary_file"
+
+export SHOP_STATE_DIR=$state SHOP_PORT_BASE=$port_base SHOP_DB_PREFIX=bench_ \
+	SHOP_RABBIT_VHOST=shopfront_bench SHOP_REDIS_PREFIX=bench: \
+	SHOPFRONT_USER_JWT_PRIVATE_KEY="$(cat "$key_file")" SHOPFRONT_USER_JWT_KEY_ID=$key_id \
+	SHOPFRONT_GATEWAY_RATELIMIT_PERIP=10000000 SHOPFRONT_GATEWAY_RATELIMIT_PERUSER=10000000 \
+	SHOP_JAVA_OPTS=${SHOP_JAVA_OPTS:--XX:TieredStopAtLevel=4}
+
+down() {
+	echo "Stopping the benchmark system: ./shop down --purge" >&2
+	./shop down --purge </dev/null >&2 || echo "./shop down --purge failed; logs in $state/logs" >&2
+	rm -f "$key_file"
+}
+trap down EXIT
+
+# Where this run's lines start in each service log (the logs are appended to, run after run).
+declare -A log_from
+for s in "${services[@]}"; do
+	lines=0
+	[ ! -f "$state/logs/$s.log" ] || lines=$(wc -l <"$state/logs/$s.log")
+	log_from[$s]=$((lines + 1))
+done
+
+echo "Starting an isolated system: ./shop up --no-build (state in $state, gateway on $port_base)" >&2
+./shop up --no-build </dev/null >&2
+
+echo "$(date -u +%FT%TZ) commit $(git rev-parse --short HEAD), args: ${props[*]-}"
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), services with ${SHOP_JAVA_OPTS}"
+echo "Load before the run: $(cut -d' ' -f1-3 /proc/loadavg); busiest processes:"
+ps -eo pcpu,comm --sort=-pcpu | sed -n '2,6p'
+
+status=0
+"$JAVA_HOME/bin/java" -Xms256m -Xmx512m ${props[@]+"${props[@]}"} \
+	-Dgateway=http://localhost:$((port_base + ${offset_of[gateway]})) -DkeyFile="$key_file" -DkeyId="$key_id" \
+	-DshopState="$state" -DclkTck="$(getconf CLK_TCK)" -DsummaryFile="$summary_file" \
+	-Dmetrics="order-service=http://localhost:$((port_base + ${offset_of[order-service]})),inventory-service=http://localhost:$((port_base + ${offset_of[inventory-service]})),payment-service=http://localhost:$((port_base + ${offset_of[payment-service]}))" \
+	-cp "$module/target/test-classes:$module/target/classes:$(cat "$classpath_file")" \
+	dev.shopfront.order.bench.OrderBenchmark || status=$?
+
+# The same outcome in the three databases, not the client's tally: every order CONFIRMED, as
+# many committed reservations and authorised payments, no units held, and per product
+# available + held + committed = stock.
+stock=1000000
+for p in ${props[@]+"${props[@]}"}; do case $p in -Dstock=*) stock=${p#-Dstock=} ;; esac; done
+sql() { # database query
+	psql -X -h "${SHOP_PG_HOST:-127.0.0.1}" -p "${SHOP_PG_PORT:-5432}" -U "${SHOP_PG_SUPERUSER:-postgres}" \
+		-d "$1" -Atc "$2"
+}
+echo
+echo "Database check:"
+orders=$(sql bench_order_service "select status || ' ' || count(*) from orders group by status order by status" | paste -sd, -) || status=1
+sagas=$(sql bench_order_service "select step || '/' || payment || ' ' || count(*) from checkout_sagas group by step, payment order by 1" | paste -sd, -) || status=1
+reservations=$(sql bench_inventory_service "select status || ' ' || count(*) from reservations group by status order by status" | paste -sd, -) || status=1
+payments=$(sql bench_payment_service "select status || ' ' || count(*) from payments group by status order by status" | paste -sd, -) || status=1
+products=$(sql bench_inventory_service "select count(*) || ' products, ' || coalesce(sum(p.reserved), 0) || ' units held, '
+		|| coalesce(sum(c.units), 0) || ' units committed, ' || count(*) filter (where p.available + p.reserved
+		+ coalesce(c.units, 0) <> $stock) || ' with available + held + committed <> $stock'
+	from products p left join (select l.sku, sum(l.quantity) as units from reservation_lines l
+		join reservations r using (order_id) where r.status = 'COMMITTED' group by l.sku) c using (sku)
+	where p.sku like 'OBENCH-%'") || status=1
+echo "  orders (order-service):          ${orders:-none}"
+echo "  sagas step/payment:              ${sagas:-none}"
+echo "  reservations (inventory-service): ${reservations:-none}"
+echo "  payments (payment-service):      ${payments:-none}"
+echo "  stock:                           $products"
+count_of() { sed -n "s/.*\b$2 \([0-9]*\).*/\1/p" <<<"$1"; }
+client_confirmed=$(sed -n 's/^confirmed=//p' "$summary_file" 2>/dev/null || true)
+client_units=$(sed -n 's/^units=//p' "$summary_file" 2>/dev/null || true)
+db_confirmed=$(count_of "$orders" CONFIRMED)
+db_committed=$(count_of "$reservations" COMMITTED)
+db_authorized=$(count_of "$payments" AUTHORIZED)
+if [ -n "$client_confirmed" ] && [ "${db_confirmed:-0}" = "$client_confirmed" ] && [ "${db_committed:-0}" = "$client_confirmed" ] &&
+	[ "${db_authorized:-0}" = "$client_confirmed" ] && [ "$orders" = "CONFIRMED $client_confirmed" ] &&
+	[[ $products == *" 0 units held, $client_units units committed, 0 with "* ]]; then
+	echo "  check: only CONFIRMED orders, one committed reservation and one authorised payment each, $client_units units committed as the client counted, stock conserved: yes"
+else
+	echo "  check: NO (client: ${client_confirmed:-?} confirmed, ${client_units:-?} units)"
+	status=1
+fi
+echo "Load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Warnings and errors the services logged during this run (startup included), most frequent first.
+echo
+echo "Service logs ($state/logs), WARN and ERROR lines of this run:"
+for s in "${services[@]}"; do
+	file=$state/logs/$s.log
+	[ -f "$file" ] || continue
+	lines=$(tail -n "+${log_from[$s]}" "$file" | jq -R -r 'try (fromjson | select(.log.level == "WARN" or .log.level == "ERROR")
+		| "\(.log.level) \(.log.logger // "" | split(".") | last): \(.message // "" | gsub("[0-9a-f]{8}-[0-9a-f-]{27}"; "<uuid>") | .[0:150])") catch empty' |
+		sort | uniq -c | sort -rn)
+	echo "  $s: $(grep -c . <<<"$lines" || true) distinct, $(awk '{n += $1} END {print n + 0}' <<<"$lines") lines"
+	[ -z "$lines" ] || head -5 <<<"$lines" | sed 's/^/    /'
+done
+exit $status
