@@ -1,0 +1,61 @@
+package dev.shopfront.notification.recipient;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * notification-service's copy of the user data it needs (address and name), kept from
+ * user-service's events so that sending an e-mail never calls user-service.
+ */
+@Repository
+public class Recipients {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Recipients(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Applies a copy of the user's data unless one of the same or a higher version was
+	 * applied already (events may arrive out of order or twice).
+	 * @param recipient the user's data
+	 * @return whether the copy changed
+	 */
+	public boolean apply(Recipient recipient) {
+		return this.jdbc.sql("""
+				insert into recipients (user_id, email, full_name, version, updated_at)
+				values (:id, :email, :name, :version, :now)
+				on conflict (user_id) do update set email = excluded.email, full_name = excluded.full_name,
+				    version = excluded.version, updated_at = excluded.updated_at
+				where recipients.version < excluded.version""")
+			.param("id", recipient.userId())
+			.param("email", recipient.email())
+			.param("name", recipient.fullName())
+			.param("version", recipient.version())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update() == 1;
+	}
+
+	/**
+	 * The copy of a user's data, if the user's events have arrived.
+	 * @param userId the user
+	 * @return the copy
+	 */
+	public Optional<Recipient> find(UUID userId) {
+		return this.jdbc.sql("select user_id, email, full_name, version from recipients where user_id = ?")
+			.param(userId)
+			.query((rs, row) -> new Recipient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getLong(4)))
+			.optional();
+	}
+
+}
