@@ -128,8 +128,11 @@ public class PlaceOrder {
 	 */
 	public PlacementResult current(UUID orderId) {
 		return this.transactions.execute((status) -> {
-			Order order = order(orderId);
+			// the saga first: the order read after it is at least as new (both are
+			// written in
+			// one transaction)
 			Checkout checkout = this.checkouts.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+			Order order = order(orderId);
 			if (checkout.step() == Checkout.Step.RESERVING) {
 				return new PlacementResult.InFlight(order);
 			}

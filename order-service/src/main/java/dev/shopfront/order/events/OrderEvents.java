@@ -28,7 +28,7 @@ public class OrderEvents {
 	/** {@code order.shipped} v1: {@link OrderShippedV1}. */
 	public static final EventType ORDER_SHIPPED = new EventType(EXCHANGE, "order.shipped", 1);
 
-	/** {@code order.delivered} v1: {@link OrderShippedV1} (same fields). */
+	/** {@code order.delivered} v1: {@link OrderDeliveredV1}. */
 	public static final EventType ORDER_DELIVERED = new EventType(EXCHANGE, "order.delivered", 1);
 
 	/** {@code payment.authorize} v1: {@link AuthorizePaymentV1}. */

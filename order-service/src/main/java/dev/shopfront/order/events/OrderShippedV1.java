@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * {@code order.shipped} v1 and {@code order.delivered} v1: the order left the warehouse,
- * or reached its customer.
+ * {@code order.shipped} v1: the order left the warehouse.
  *
  * @param orderId the order
  * @param userId its customer

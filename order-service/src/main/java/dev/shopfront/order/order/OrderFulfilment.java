@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.shopfront.chassis.messaging.Outbox;
+import dev.shopfront.order.events.OrderDeliveredV1;
 import dev.shopfront.order.events.OrderEvents;
 import dev.shopfront.order.events.OrderShippedV1;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ public class OrderFulfilment {
 		Instant now = this.clock.instant();
 		order.deliver(now);
 		this.outbox.publish(OrderEvents.ORDER_DELIVERED, orderId.toString(),
-				new OrderShippedV1(orderId, order.userId(), now));
+				new OrderDeliveredV1(orderId, order.userId(), now));
 	}
 
 }

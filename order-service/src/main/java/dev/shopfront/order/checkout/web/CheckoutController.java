@@ -71,11 +71,14 @@ class CheckoutController {
 
 	private final Duration wait;
 
+	private final Duration staleAfter;
+
 	CheckoutController(PlaceOrder placeOrder, IdempotencyKeys keys, JsonMapper json, OrderProperties properties) {
 		this.placeOrder = placeOrder;
 		this.keys = keys;
 		this.json = json;
 		this.wait = properties.idempotencyWait();
+		this.staleAfter = properties.sweeper().reservingStaleAfter();
 	}
 
 	@PostMapping("/api/orders")
@@ -113,10 +116,14 @@ class CheckoutController {
 						}
 						return replay(existing);
 					}
-					PlacementResult current = this.placeOrder.current(existing.orderId());
-					if (!(current instanceof PlacementResult.InFlight)) {
-						// the first request's answer was never stored (its instance died)
-						return respond(userId, key, current, request);
+					if (Instant.now().isAfter(existing.createdAt().plus(this.staleAfter))) {
+						// the first request died with its instance before it stored its
+						// answer:
+						// the order's state answers (the sweeper finishes its saga)
+						PlacementResult current = this.placeOrder.current(existing.orderId());
+						if (!(current instanceof PlacementResult.InFlight)) {
+							return respond(userId, key, current, request);
+						}
 					}
 					if (Instant.now().isAfter(giveUpWaiting)) {
 						throw new RequestInProgressException();
