@@ -13,11 +13,20 @@ import com.nimbusds.jose.jwk.RSAKey;
  * @param signingKey the issuer's private key with its key id, when known
  * @param description what this deployment is, for reports
  * @param services control over the services, for a system this suite started
+ * @param mailApi the GreenMail web API of the mail sink the deployment sends e-mail to,
+ * when known
  */
-record Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description, Optional<Services> services) {
+record Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description, Optional<Services> services,
+		Optional<URI> mailApi) {
 
 	Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description) {
-		this(baseUrl, signingKey, description, Optional.empty());
+		this(baseUrl, signingKey, description, Optional.empty(), configuredMailApi());
+	}
+
+	/** {@code -De2e.mailApiUrl}: the web API of the SMTP sink the deployment sends to. */
+	static Optional<URI> configuredMailApi() {
+		String url = System.getProperty("e2e.mailApiUrl", "").strip();
+		return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url.replaceAll("/+$", "")));
 	}
 
 	/**

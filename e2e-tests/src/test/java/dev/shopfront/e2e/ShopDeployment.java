@@ -169,7 +169,9 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 		private LocalShop(Path root, Map<String, String> environment, URI baseUrl, RSAKey key, String description) {
 			this.root = root;
 			this.environment = environment;
-			this.deployment = new Deployment(baseUrl, Optional.of(key), description, Optional.of(this));
+			// ./shop's mail sink: web API at the port base - 55 (8025 for 8080)
+			this.deployment = new Deployment(baseUrl, Optional.of(key), description, Optional.of(this),
+					Optional.of(URI.create("http://localhost:" + (baseUrl.getPort() - 55))));
 		}
 
 		@Override

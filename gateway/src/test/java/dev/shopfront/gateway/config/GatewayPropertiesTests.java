@@ -26,7 +26,12 @@ class GatewayPropertiesTests {
 		GatewayProperties properties = bind(Map.of());
 
 		assertThat(properties.routes()).containsOnlyKeys("user-service", "inventory-service", "order-service",
-				"payment-service");
+				"payment-service", "shipping-service", "notification-service");
+		assertThat(properties.routes().get("notification-service").uri())
+			.isEqualTo(URI.create("http://localhost:8086"));
+		assertThat(properties.routes().get("notification-service").paths()).containsExactly("/api/notifications/**");
+		assertThat(properties.routes().get("shipping-service").uri()).isEqualTo(URI.create("http://localhost:8085"));
+		assertThat(properties.routes().get("shipping-service").paths()).containsExactly("/api/shipments/**");
 		assertThat(properties.routes().get("order-service").uri()).isEqualTo(URI.create("http://localhost:8082"));
 		assertThat(properties.routes().get("order-service").paths()).containsExactly("/api/orders/**");
 		assertThat(properties.routes().get("payment-service").uri()).isEqualTo(URI.create("http://localhost:8084"));
