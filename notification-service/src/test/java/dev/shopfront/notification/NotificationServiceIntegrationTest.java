@@ -1,11 +1,8 @@
 package dev.shopfront.notification;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,18 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.shopfront.chassis.messaging.EventEnvelope;
+import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.WithTestServers;
 import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
@@ -75,10 +68,6 @@ public abstract class NotificationServiceIntegrationTest {
 			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
 		.withPerMethodLifecycle(false);
 
-	private static final Path SCHEMAS = Path.of("..", "docs", "events", "schemas");
-
-	private static final Map<String, Schema> schemas = new ConcurrentHashMap<>();
-
 	/** What was taken from the parking queues so far, by any test. */
 	private static final List<Message> parked = new CopyOnWriteArrayList<>();
 
@@ -115,7 +104,7 @@ public abstract class NotificationServiceIntegrationTest {
 		try {
 			JsonNode body = this.json.valueToTree(data);
 			if (keepsToSchema) {
-				assertThat(errors(body, type + ".v1.json")).as("the test's own %s", type).isEmpty();
+				EventSchemas.assertValid(type, 1, this.json.writeValueAsString(body));
 			}
 			MessageProperties properties = new MessageProperties();
 			new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/" + producer(type), Instant.now(),
@@ -273,22 +262,6 @@ public abstract class NotificationServiceIntegrationTest {
 				.findFirst()
 				.orElse(null);
 		}, Objects::nonNull);
-	}
-
-	protected static List<Error> errors(JsonNode data, String schemaFile) {
-		return schema(schemaFile).validate(data,
-				(context) -> context.executionConfig((config) -> config.formatAssertionsEnabled(true)));
-	}
-
-	private static Schema schema(String file) {
-		return schemas.computeIfAbsent(file, (name) -> {
-			try (InputStream in = Files.newInputStream(SCHEMAS.resolve(name))) {
-				return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package dev.shopfront.shipping;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,16 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.shopfront.chassis.messaging.EventEnvelope;
+import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.WithTestServers;
 import org.jspecify.annotations.Nullable;
 
@@ -65,10 +59,6 @@ public abstract class ShippingServiceIntegrationTest {
 
 	protected static final String PARKED = "shipping.order-events.dlq";
 
-	private static final Path SCHEMAS = Path.of("..", "docs", "events", "schemas");
-
-	private static final Map<String, Schema> schemas = new ConcurrentHashMap<>();
-
 	/** What was taken from the parking queue so far, by any test. */
 	private static final List<Message> parked = new CopyOnWriteArrayList<>();
 
@@ -99,7 +89,7 @@ public abstract class ShippingServiceIntegrationTest {
 		try {
 			JsonNode body = this.json.valueToTree(data);
 			if (keepsToSchema) {
-				assertThat(errors(body, type + ".v1.json")).as("the test's own %s", type).isEmpty();
+				EventSchemas.assertValid(type, 1, this.json.writeValueAsString(body));
 			}
 			MessageProperties properties = new MessageProperties();
 			new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/order-service", Instant.now(),
@@ -240,30 +230,14 @@ public abstract class ShippingServiceIntegrationTest {
 		assertThat(properties.getMessageId()).isEqualTo(headers.get("cloudEvents:id"));
 		assertThat(properties.getReceivedExchange()).isEqualTo("shipping.events");
 		assertThat(properties.getReceivedRoutingKey()).isEqualTo(type);
+		EventSchemas.assertValid(type, 1, new String(event.getBody(), StandardCharsets.UTF_8));
 		JsonNode data = this.json.readTree(event.getBody());
-		assertThat(errors(data, type + ".v1.json")).as("%s against its schema", data).isEmpty();
 		assertThat(data.get("orderId").asText()).isEqualTo(headers.get("cloudEvents:subject"));
 		return data;
 	}
 
 	protected static String type(Message event) {
 		return (String) event.getMessageProperties().getHeaders().get("cloudEvents:type");
-	}
-
-	protected static List<Error> errors(JsonNode data, String schemaFile) {
-		return schema(schemaFile).validate(data,
-				(context) -> context.executionConfig((config) -> config.formatAssertionsEnabled(true)));
-	}
-
-	protected static Schema schema(String file) {
-		return schemas.computeIfAbsent(file, (name) -> {
-			try (InputStream in = Files.newInputStream(SCHEMAS.resolve(name))) {
-				return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
 	}
 
 	/**

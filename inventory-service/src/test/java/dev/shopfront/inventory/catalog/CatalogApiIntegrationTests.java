@@ -1,16 +1,10 @@
 package dev.shopfront.inventory.catalog;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.WithTestServers;
 import io.restassured.RestAssured;
@@ -161,17 +155,12 @@ class CatalogApiIntegrationTests {
 			.list();
 		assertThat(announced).containsExactly(5, 8, 2);
 
-		Schema schema;
-		try (InputStream in = Files
-			.newInputStream(Path.of("..", "docs", "events", "schemas", "inventory.stock-changed.v1.json"))) {
-			schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-		}
 		for (String payload : this.jdbc
 			.sql("select payload from outbox where type = 'inventory.stock-changed' and subject = ?")
 			.param(sku)
 			.query(String.class)
 			.list()) {
-			assertThat(schema.validate(new ObjectMapper().readTree(payload))).as(payload).isEmpty();
+			EventSchemas.assertValid("inventory.stock-changed", 1, payload);
 		}
 		assertThat(this.jdbc.sql("select distinct dataschema from outbox where subject = ?")
 			.param(sku)

@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.shopfront.order.EventSchemas;
 import dev.shopfront.order.FakeParticipants;
 import dev.shopfront.order.PaymentServiceDouble;
 import dev.shopfront.order.PaymentServiceDouble.Published;
+import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.WithTestServers;
 import io.restassured.RestAssured;
@@ -159,7 +159,7 @@ class CheckoutIntegrationTests {
 		assertThat(participants.authorizations).last().asString().startsWith("Bearer ey");
 
 		Published authorize = this.payment.nextCommand(orderId, "payment.authorize");
-		EventSchemas.assertValid("payment.authorize", authorize.body());
+		EventSchemas.assertValid("payment.authorize", 1, authorize.body());
 		assertThat(authorize.data().get("amount").asString()).isEqualTo("69.97");
 		assertThat(authorize.data().get("currency").asString()).isEqualTo("EUR");
 		assertThat(authorize.data().get("userId").asString()).isEqualTo(this.customer.toString());
@@ -168,7 +168,7 @@ class CheckoutIntegrationTests {
 		this.payment.authorized(orderId, UUID.randomUUID());
 		awaitStatus(orderId, "CONFIRMED");
 		Published confirmed = this.payment.nextOrderEvent(orderId, "order.confirmed");
-		EventSchemas.assertValid("order.confirmed", confirmed.body());
+		EventSchemas.assertValid("order.confirmed", 1, confirmed.body());
 		assertThat(confirmed.data().get("total").asString()).isEqualTo("69.97");
 		assertThat(confirmed.data().get("shippingAddress").get("postalCode").asString()).isEqualTo("12345");
 		asCustomer().get("/api/orders/{id}", orderId)
@@ -185,7 +185,7 @@ class CheckoutIntegrationTests {
 		this.payment.declined(orderId);
 		awaitStatus(orderId, "CANCELLED");
 		Published cancelled = this.payment.nextOrderEvent(orderId, "order.cancelled");
-		EventSchemas.assertValid("order.cancelled", cancelled.body());
+		EventSchemas.assertValid("order.cancelled", 1, cancelled.body());
 		assertThat(cancelled.data().get("reason").asString()).isEqualTo("PAYMENT_DECLINED");
 		asCustomer().get("/api/orders/{id}", orderId).then().body("reason", equalTo("PAYMENT_DECLINED"));
 	}
@@ -201,7 +201,7 @@ class CheckoutIntegrationTests {
 		UUID paymentId = UUID.randomUUID();
 		this.payment.authorized(orderId, paymentId);
 		Published refund = this.payment.nextCommand(orderId, "payment.refund");
-		EventSchemas.assertValid("payment.refund", refund.body());
+		EventSchemas.assertValid("payment.refund", 1, refund.body());
 		assertThat(refund.data().get("paymentId").asString()).isEqualTo(paymentId.toString());
 		assertThat(refund.data().get("amount").asString()).isEqualTo("10.00");
 		assertThat(refund.data().get("reason").asString()).isEqualTo("LATE_AUTHORIZATION");
@@ -260,12 +260,12 @@ class CheckoutIntegrationTests {
 		awaitStatus(orderId, "CONFIRMED");
 		this.payment.shipment("shipment.dispatched", orderId);
 		awaitStatus(orderId, "SHIPPED");
-		EventSchemas.assertValid("order.shipped", this.payment.nextOrderEvent(orderId, "order.shipped").body());
+		EventSchemas.assertValid("order.shipped", 1, this.payment.nextOrderEvent(orderId, "order.shipped").body());
 		assertProblem(asCustomer().post("/api/orders/{id}/cancel", orderId).then(), 409, "order-not-cancellable")
 			.body("orderStatus", equalTo("SHIPPED"));
 		this.payment.shipment("shipment.delivered", orderId);
 		awaitStatus(orderId, "DELIVERED");
-		EventSchemas.assertValid("order.delivered", this.payment.nextOrderEvent(orderId, "order.delivered").body());
+		EventSchemas.assertValid("order.delivered", 1, this.payment.nextOrderEvent(orderId, "order.delivered").body());
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import dev.shopfront.payment.payment.PaymentRequests.Authorize;
 import dev.shopfront.payment.provider.CardBrand;
 import dev.shopfront.payment.provider.CardToken;
 import dev.shopfront.payment.provider.DeclineReason;
+import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.TestBroker;
 import dev.shopfront.testsupport.TestDatabase;
 import dev.shopfront.testsupport.TestJwks;
@@ -350,8 +351,8 @@ class PaymentCommandsIntegrationTests extends PaymentServiceIntegrationTest {
 				command("payment.authorize", order, fields("orderId", "not-a-uuid", "userId", this.user, "amount",
 						"5.00", "currency", "EUR", "cardToken", secret), false));
 		for (Message command : broken) {
-			assertThat(errors(this.json.readTree(command.getBody()), "payment.authorize.v1.json"))
-				.as("the schema refuses %s", new String(command.getBody(), StandardCharsets.UTF_8))
+			String body = new String(command.getBody(), StandardCharsets.UTF_8);
+			assertThat(EventSchemas.violations("payment.authorize", 1, body)).as("the schema refuses %s", body)
 				.isNotEmpty();
 			send(command);
 		}
@@ -405,19 +406,19 @@ class PaymentCommandsIntegrationTests extends PaymentServiceIntegrationTest {
 	}
 
 	@Test
-	void theSchemasRefuseDataThatBreaksThem() throws IOException {
-		assertThat(errors(this.json.readTree("{\"orderId\": \"x\", \"paymentId\": \"y\", \"reason\": \"stolen\"}"),
-				"payment.declined.v1.json"))
+	void theSchemasRefuseDataThatBreaksThem() {
+		assertThat(EventSchemas.violations("payment.declined", 1,
+				"{\"orderId\": \"x\", \"paymentId\": \"y\", \"reason\": \"stolen\"}"))
 			.isNotEmpty();
-		assertThat(errors(this.json.readTree("""
+		assertThat(EventSchemas.violations("payment.authorized", 1, """
 				{"orderId": "%s", "paymentId": "%s", "amount": 59.98, "currency": "EUR"}
-				""".formatted(UUID.randomUUID(), UUID.randomUUID())), "payment.authorized.v1.json")).isNotEmpty();
-		assertThat(errors(this.json.readTree("""
+				""".formatted(UUID.randomUUID(), UUID.randomUUID()))).isNotEmpty();
+		assertThat(EventSchemas.violations("payment.refunded", 1, """
 				{"orderId": "%s", "paymentId": "%s", "amount": "59.98", "currency": "EUR"}
-				""".formatted(UUID.randomUUID(), UUID.randomUUID())), "payment.refunded.v1.json")).isNotEmpty();
-		assertThat(errors(this.json.readTree("""
+				""".formatted(UUID.randomUUID(), UUID.randomUUID()))).isNotEmpty();
+		assertThat(EventSchemas.violations("payment.refund", 1, """
 				{"orderId": "%s", "paymentId": "%s", "amount": "59.98", "currency": "eur", "reason": "X"}
-				""".formatted(UUID.randomUUID(), UUID.randomUUID())), "payment.refund.v1.json")).isNotEmpty();
+				""".formatted(UUID.randomUUID(), UUID.randomUUID()))).isNotEmpty();
 	}
 
 	private void insertPayment(UUID id, UUID order, String status) {

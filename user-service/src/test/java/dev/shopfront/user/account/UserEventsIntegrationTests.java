@@ -1,19 +1,13 @@
 package dev.shopfront.user.account;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.user.UserServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +31,6 @@ class UserEventsIntegrationTests extends UserServiceIntegrationTest {
 
 	private static final String QUEUE = "user-service-test.user-events";
 
-	private static final Path SCHEMAS = Path.of("..", "docs", "events", "schemas");
-
 	private final ObjectMapper json = new ObjectMapper();
 
 	@Autowired
@@ -60,7 +52,7 @@ class UserEventsIntegrationTests extends UserServiceIntegrationTest {
 		String id = register(email);
 		Message registered = next(id);
 		assertEnvelope(registered, "user.registered", id);
-		JsonNode data = validData(registered, "user.registered.v1.json");
+		JsonNode data = validData(registered, "user.registered");
 		assertThat(data.get("userId").asText()).isEqualTo(id);
 		assertThat(data.get("email").asText()).isEqualTo(email);
 		assertThat(data.get("version").asLong()).isZero();
@@ -75,16 +67,15 @@ class UserEventsIntegrationTests extends UserServiceIntegrationTest {
 			.statusCode(200);
 		Message updated = next(id);
 		assertEnvelope(updated, "user.updated", id);
-		JsonNode changed = validData(updated, "user.updated.v1.json");
+		JsonNode changed = validData(updated, "user.updated");
 		assertThat(changed.get("version").asLong()).isOne();
 		assertThat(changed.get("shippingAddress").get("city").asText()).isEqualTo("Berlin");
 	}
 
 	@Test
-	void theSchemasRefuseDataThatBreaksThem() throws IOException {
-		JsonNode broken = this.json.readTree("{\"userId\": \"not-a-uuid\", \"email\": \"x\", \"fullName\": \"\"}");
-		assertThat(schema("user.registered.v1.json").validate(broken,
-				(context) -> context.executionConfig((config) -> config.formatAssertionsEnabled(true))))
+	void theSchemasRefuseDataThatBreaksThem() {
+		assertThat(EventSchemas.violations("user.registered", 1,
+				"{\"userId\": \"not-a-uuid\", \"email\": \"x\", \"fullName\": \"\"}"))
 			.isNotEmpty();
 	}
 
@@ -112,18 +103,9 @@ class UserEventsIntegrationTests extends UserServiceIntegrationTest {
 		assertThat(message.getMessageProperties().getReceivedRoutingKey()).isEqualTo(type);
 	}
 
-	private JsonNode validData(Message message, String schemaFile) throws IOException {
-		JsonNode data = this.json.readTree(message.getBody());
-		List<Error> errors = schema(schemaFile).validate(data,
-				(context) -> context.executionConfig((config) -> config.formatAssertionsEnabled(true)));
-		assertThat(errors).as("%s against %s", data, schemaFile).isEmpty();
-		return data;
-	}
-
-	private static Schema schema(String file) throws IOException {
-		try (InputStream in = Files.newInputStream(SCHEMAS.resolve(file))) {
-			return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-		}
+	private JsonNode validData(Message message, String type) throws IOException {
+		EventSchemas.assertValid(type, 1, new String(message.getBody(), StandardCharsets.UTF_8));
+		return this.json.readTree(message.getBody());
 	}
 
 }
