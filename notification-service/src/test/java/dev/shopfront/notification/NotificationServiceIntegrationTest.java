@@ -29,8 +29,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -106,13 +104,10 @@ public abstract class NotificationServiceIntegrationTest {
 			if (keepsToSchema) {
 				EventSchemas.assertValid(type, 1, this.json.writeValueAsString(body));
 			}
-			MessageProperties properties = new MessageProperties();
-			new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/" + producer(type), Instant.now(),
+			return new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/" + producer(type), Instant.now(),
 					subject.toString(), EventEnvelope.dataschema(type, 1),
 					"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null)
-				.writeTo(properties);
-			properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-			return new Message(this.json.writeValueAsBytes(body), properties);
+				.toMessage(this.json.writeValueAsBytes(body));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

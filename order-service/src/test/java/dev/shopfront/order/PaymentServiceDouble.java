@@ -15,7 +15,6 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -135,11 +134,10 @@ public final class PaymentServiceDouble {
 
 	/** Sends a message with the given id (a redelivery when it repeats one). */
 	public void send(String exchange, String type, UUID subject, String messageId, String data) {
-		MessageProperties properties = new MessageProperties();
-		new EventEnvelope(messageId, type, "/shopfront/test", Instant.now(), subject.toString(),
-				EventEnvelope.dataschema(type, 1), null, null)
-			.writeTo(properties);
-		this.rabbit.send(exchange, type, new Message(data.getBytes(StandardCharsets.UTF_8), properties));
+		this.rabbit.send(exchange, type,
+				new EventEnvelope(messageId, type, "/shopfront/test", Instant.now(), subject.toString(),
+						EventEnvelope.dataschema(type, 1), null, null)
+					.toMessage(data.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

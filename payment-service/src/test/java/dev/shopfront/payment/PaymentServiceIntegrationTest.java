@@ -26,7 +26,6 @@ import dev.shopfront.testsupport.WithTestServers;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
@@ -108,13 +107,10 @@ public abstract class PaymentServiceIntegrationTest {
 			if (keepsToSchema) {
 				EventSchemas.assertValid(type, 1, this.json.writeValueAsString(body));
 			}
-			MessageProperties properties = new MessageProperties();
-			new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/order-service", Instant.now(),
+			return new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/order-service", Instant.now(),
 					orderId.toString(), EventEnvelope.dataschema(type, 1),
 					"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null)
-				.writeTo(properties);
-			properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-			return new Message(this.json.writeValueAsBytes(body), properties);
+				.toMessage(this.json.writeValueAsBytes(body));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

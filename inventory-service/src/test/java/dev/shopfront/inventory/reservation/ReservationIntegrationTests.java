@@ -1,7 +1,6 @@
 package dev.shopfront.inventory.reservation;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -344,11 +342,8 @@ class ReservationIntegrationTests {
 	}
 
 	private Message orderEvent(String type, UUID orderId) {
-		MessageProperties properties = new MessageProperties();
-		new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/order-service", Instant.now(),
-				orderId.toString(), EventEnvelope.dataschema(type, 1), null, null)
-			.writeTo(properties);
-		return new Message(("{\"orderId\": \"" + orderId + "\", \"somethingElse\": 1}").getBytes(), properties);
+		return EventEnvelope.of(type, 1, "/shopfront/order-service", orderId.toString())
+			.toMessage(("{\"orderId\": \"" + orderId + "\", \"somethingElse\": 1}").getBytes());
 	}
 
 	private String status(UUID order) {

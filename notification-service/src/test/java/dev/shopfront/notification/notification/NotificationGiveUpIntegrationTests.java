@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,12 +72,9 @@ class NotificationGiveUpIntegrationTests {
 		data.put("fullName", "Rosalind Franklin");
 		data.put("shippingAddress", null);
 		data.put("version", 1);
-		MessageProperties properties = new MessageProperties();
-		new EventEnvelope(UUID.randomUUID().toString(), "user.registered", "/shopfront/user-service", Instant.now(),
-				user.toString(), EventEnvelope.dataschema("user.registered", 1), null, null)
-			.writeTo(properties);
 		this.rabbit.send("user.events", "user.registered",
-				new Message(JsonMapper.builder().build().writeValueAsBytes(data), properties));
+				EventEnvelope.of("user.registered", 1, "/shopfront/user-service", user.toString())
+					.toMessage(JsonMapper.builder().build().writeValueAsBytes(data)));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(row(user).get("status")));
 		Map<String, @Nullable Object> failed = row(user);

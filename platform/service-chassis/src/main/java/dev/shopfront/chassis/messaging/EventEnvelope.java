@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 
 /**
@@ -69,6 +72,33 @@ public record EventEnvelope(String id, String type, String source, Instant time,
 		if (this.tracestate != null) {
 			properties.setHeader("tracestate", this.tracestate);
 		}
+	}
+
+	/**
+	 * The message of this envelope and its data, as the outbox relay publishes it:
+	 * persistent, the envelope in its properties and headers, the data as the body.
+	 * @param data the event's data, JSON
+	 * @return the message
+	 */
+	public Message toMessage(byte[] data) {
+		MessageProperties properties = new MessageProperties();
+		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+		writeTo(properties);
+		return new Message(data, properties);
+	}
+
+	/**
+	 * A new envelope (fresh id, the current time, no trace context), for a producer that
+	 * is not a Shopfront service's outbox, such as a test playing another service.
+	 * @param type the event type
+	 * @param version its schema version
+	 * @param source who publishes it, e.g. {@code /shopfront/order-service}
+	 * @param subject the aggregate it is about
+	 * @return the envelope
+	 */
+	public static EventEnvelope of(String type, int version, String source, String subject) {
+		return new EventEnvelope(UUID.randomUUID().toString(), type, source, Instant.now(), subject,
+				dataschema(type, version), null, null);
 	}
 
 	/**

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,10 +153,7 @@ public class OutboxRelay implements SmartLifecycle {
 	private void publish(List<Row> rows) {
 		this.rabbit.invoke((operations) -> {
 			for (Row row : rows) {
-				MessageProperties properties = new MessageProperties();
-				properties.setDeliveryMode(org.springframework.amqp.core.MessageDeliveryMode.PERSISTENT);
-				row.envelope().writeTo(properties);
-				Message message = new Message(row.payload().getBytes(StandardCharsets.UTF_8), properties);
+				Message message = row.envelope().toMessage(row.payload().getBytes(StandardCharsets.UTF_8));
 				// Publish within the writer's trace, so the publish span (and the
 				// traceparent the
 				// OpenTelemetry agent injects) continue the request that wrote the row.
