@@ -3,6 +3,7 @@ package dev.shopfront.chassis.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -17,6 +18,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,7 +27,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -70,6 +74,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					.add(fieldError((name != null) ? name : "parameter", error.getDefaultMessage())));
 		});
 		return validationProblem(errors, headers, request);
+	}
+
+	/**
+	 * A path variable or query parameter that does not convert ({@code /orders/abc} for a
+	 * UUID): a bad field like any other, named in {@code errors}.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: ex.getPropertyName();
+		Class<?> required = ex.getRequiredType();
+		String message = (required == UUID.class) ? "must be a UUID"
+				: (required != null && Number.class.isAssignableFrom(ClassUtils.resolvePrimitiveIfNecessary(required)))
+						? "must be a number" : "wrong type or format";
+		return validationProblem(List.of(fieldError((name != null) ? name : "parameter", message)), headers, request);
 	}
 
 	@Override

@@ -51,7 +51,8 @@ class ChassisProblemsTests {
 		problem(api().body("{\"name\": ").post("/test/items"), 400, "malformed-request");
 		problem(api().body("{\"name\": \"a\", \"quantity\": \"many\"}").post("/test/items"), 400, "validation")
 			.body("errors[0].field", equalTo("quantity"));
-		problem(api().get("/test/items/abc"), 400, "bad-request");
+		problem(api().get("/test/items/abc"), 400, "validation").body("errors[0].field", equalTo("id"))
+			.body("errors[0].message", equalTo("must be a number"));
 	}
 
 	@Test
