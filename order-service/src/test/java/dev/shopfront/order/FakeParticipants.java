@@ -51,6 +51,12 @@ public final class FakeParticipants {
 
 	private volatile long delayMillis;
 
+	private final AtomicInteger failures = new AtomicInteger();
+
+	private volatile int tokenLifetimeSeconds = 300;
+
+	private volatile @org.jspecify.annotations.Nullable String brokenAnswer;
+
 	public FakeParticipants() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -73,6 +79,33 @@ public final class FakeParticipants {
 		this.prices.clear();
 		this.down = false;
 		this.delayMillis = 0;
+		this.failures.set(0);
+		this.tokenLifetimeSeconds = 300;
+		this.brokenAnswer = null;
+	}
+
+	/**
+	 * The next reservation calls answer 503.
+	 * @param calls how many
+	 */
+	public void failNext(int calls) {
+		this.failures.set(calls);
+	}
+
+	/**
+	 * Tokens issued from now on live this long ({@code expires_in}).
+	 * @param seconds the lifetime
+	 */
+	public void tokenLifetime(int seconds) {
+		this.tokenLifetimeSeconds = seconds;
+	}
+
+	/**
+	 * Reservations are answered 201 with this body, as a broken inventory-service would.
+	 * @param body the body
+	 */
+	public void answerBroken(String body) {
+		this.brokenAnswer = body;
 	}
 
 	public void shortOf(String sku, int available) {
@@ -109,8 +142,8 @@ public final class FakeParticipants {
 			return;
 		}
 		String token = JwtMinter.shared().service("order-service");
-		send(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}",
-				"application/json");
+		send(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+				+ this.tokenLifetimeSeconds + "}", "application/json");
 	}
 
 	private void reserve(HttpExchange exchange) throws IOException {
@@ -125,8 +158,13 @@ public final class FakeParticipants {
 				Thread.currentThread().interrupt();
 			}
 		}
-		if (this.down) {
+		if (this.down || this.failures.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			send(exchange, 503, "{\"status\":503}", "application/problem+json");
+			return;
+		}
+		String broken = this.brokenAnswer;
+		if (broken != null) {
+			send(exchange, 201, broken, "application/json");
 			return;
 		}
 		UUID orderId = UUID.fromString(request.get("orderId").asString());

@@ -298,6 +298,12 @@ public class Checkout {
 		 * @param cardToken the card
 		 */
 		record RequestAuthorization(String cardToken) implements Action {
+
+			@Override
+			public String toString() {
+				return "RequestAuthorization[cardToken=***]";
+			}
+
 		}
 
 		/** Confirm the order and publish order.confirmed. */

@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The saga's orchestrator: one transactional method per thing that can happen to a placed
  * order. Each loads the saga and the order, lets the saga decide, and carries out its
  * decision (order transitions, commands and events through the outbox) in the same
- * transaction; optimistic locking on both keeps concurrent deciders (a reply, the
- * sweeper, a customer) to one outcome, and the loser is retried.
+ * transaction. Concurrent deciders (a reply, the sweeper of any instance, a customer)
+ * take turns on the saga row ({@code SELECT ... FOR UPDATE}), so each sees what the one
+ * before it decided; the versions on both rows are a second guard.
  */
 @Service
 public class CheckoutSaga {

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Finds sagas that wait on nothing but time: payments overdue (cancelled with
  * PAYMENT_TIMEOUT) and reservations whose request died with its instance (resumed). It
  * runs on every instance and right after a start, so a restarted service picks up every
- * unfinished saga; two instances deciding the same saga meet at its version, and one of
- * them wins.
+ * unfinished saga; two instances deciding the same saga take turns on its row lock, and
+ * the second finds it decided.
  */
 @Component
 class CheckoutSweeper {

@@ -25,8 +25,8 @@ public record OrderProperties(@DefaultValue("30s") Duration paymentTimeout,
 	/**
 	 * The saga sweeper.
 	 *
-	 * @param interval time between sweeps (every instance sweeps; optimistic locking
-	 * keeps one outcome)
+	 * @param interval time between sweeps (every instance sweeps; each decision locks the
+	 * saga row, so there is one outcome)
 	 * @param reservingStaleAfter a saga still reserving after this long lost its request
 	 * (a crash) and is resumed by the sweeper
 	 * @param reservingGiveUpAfter a saga that could not reach inventory for this long is

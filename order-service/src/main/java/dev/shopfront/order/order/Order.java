@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "orders")
 public class Order {
 
+	/** The history's note for a shipment dispatched after the order was cancelled. */
+	public static final String DISPATCHED_AFTER_CANCELLATION = "DISPATCHED_AFTER_CANCELLATION";
+
 	private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = Map.of(OrderStatus.PENDING,
 			Set.of(OrderStatus.CONFIRMED, OrderStatus.CANCELLED, OrderStatus.REJECTED), OrderStatus.CONFIRMED,
 			Set.of(OrderStatus.SHIPPED, OrderStatus.CANCELLED), OrderStatus.SHIPPED, Set.of(OrderStatus.DELIVERED),
@@ -192,6 +195,27 @@ public class Order {
 	/** SHIPPED → DELIVERED. */
 	public void deliver(Instant now) {
 		moveTo(OrderStatus.DELIVERED, null, now);
+	}
+
+	/**
+	 * The shipment of this cancelled order was dispatched all the same: the dispatch and
+	 * the customer's cancel crossed (shipping-service dispatched before it heard of the
+	 * cancel, order-service cancelled before it heard of the dispatch). The order stays
+	 * cancelled (it was refunded when paid); its history says so, once, for the people
+	 * who must get the parcel back.
+	 * @param now the time
+	 * @return whether this was news
+	 * @throws IllegalStateException when the order is not cancelled
+	 */
+	public boolean dispatchedAfterCancellation(Instant now) {
+		if (this.status != OrderStatus.CANCELLED) {
+			throw new IllegalStateException("Order " + this.id + " is " + this.status + ", not CANCELLED");
+		}
+		if (this.history.stream().anyMatch((change) -> DISPATCHED_AFTER_CANCELLATION.equals(change.reason()))) {
+			return false;
+		}
+		note(DISPATCHED_AFTER_CANCELLATION, now);
+		return true;
 	}
 
 	/**

@@ -8,6 +8,8 @@ import dev.shopfront.chassis.messaging.Outbox;
 import dev.shopfront.order.events.OrderDeliveredV1;
 import dev.shopfront.order.events.OrderEvents;
 import dev.shopfront.order.events.OrderShippedV1;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,21 +31,34 @@ public class OrderFulfilment {
 
 	private final Clock clock;
 
-	OrderFulfilment(Orders orders, Outbox outbox, Clock clock) {
+	private final Counter dispatchedAfterCancellation;
+
+	OrderFulfilment(Orders orders, Outbox outbox, Clock clock, MeterRegistry meters) {
 		this.orders = orders;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.dispatchedAfterCancellation = Counter.builder("shopfront.orders.dispatched.after.cancellation")
+			.description("Shipments dispatched for orders that had been cancelled meanwhile (recall them)")
+			.register(meters);
 	}
 
 	/** The order's shipment was dispatched: CONFIRMED → SHIPPED, order.shipped. */
 	@Transactional
 	public void shipped(UUID orderId) {
 		Order order = this.orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+		Instant now = this.clock.instant();
+		if (order.status() == OrderStatus.CANCELLED) {
+			if (order.dispatchedAfterCancellation(now)) {
+				this.dispatchedAfterCancellation.increment();
+				log.warn("Order {} was cancelled ({}) but its shipment was dispatched meanwhile: the parcel must be "
+						+ "recalled; the order stays cancelled", orderId, order.reason());
+			}
+			return;
+		}
 		if (order.status() != OrderStatus.CONFIRMED) {
 			log.info("Order {} is {}; shipment.dispatched changes nothing", orderId, order.status());
 			return;
 		}
-		Instant now = this.clock.instant();
 		order.ship(now);
 		this.outbox.publish(OrderEvents.ORDER_SHIPPED, orderId.toString(),
 				new OrderShippedV1(orderId, order.userId(), now));

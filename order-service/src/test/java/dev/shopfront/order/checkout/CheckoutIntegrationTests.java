@@ -17,6 +17,7 @@ import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.WithTestServers;
 import io.restassured.RestAssured;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -33,6 +34,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,7 +52,7 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shopfront.order.payment-timeout=4s", "shopfront.order.sweeper.interval=200ms",
-				"shopfront.order.sweeper.reserving-stale-after=2s", "shopfront.order.inventory.open-for=2s",
+				"shopfront.order.sweeper.reserving-stale-after=5s", "shopfront.order.inventory.open-for=2s",
 				"shopfront.order.inventory.retry-backoff=50ms", "shopfront.order.inventory.read-timeout=1s",
 				"shopfront.chassis.messaging.consumer.retry-delays=200ms,200ms",
 				"spring.security.oauth2.client.registration.user-service.client-secret=test-secret" })
@@ -96,9 +98,16 @@ class CheckoutIntegrationTests {
 	static final String ADDRESS = """
 			{"line1": "1 Main Street", "city": "Springfield", "postalCode": "12345", "country": "DE"}""";
 
+	@Autowired
+	CircuitBreaker inventoryCircuitBreaker;
+
+	@Autowired
+	OAuth2AuthorizedClientService authorizedClients;
+
 	@BeforeEach
 	void reset() {
 		participants.reset();
+		this.inventoryCircuitBreaker.reset(); // each test starts with a closed breaker
 		this.payment = new PaymentServiceDouble(this.rabbit, this.admin);
 	}
 
@@ -269,6 +278,32 @@ class CheckoutIntegrationTests {
 	}
 
 	@Test
+	void aDispatchThatCrossedTheCustomersCancelIsRecordedAndTheOrderStaysCancelled(CapturedOutput output) {
+		UUID orderId = placed(order("tok_visa", "BOOK-0001", "1"));
+		this.payment.nextCommand(orderId, "payment.authorize");
+		this.payment.authorized(orderId, UUID.randomUUID());
+		awaitStatus(orderId, "CONFIRMED");
+		asCustomer().post("/api/orders/{id}/cancel", orderId).then().statusCode(200);
+		String dispatched = "{\"orderId\":\"" + orderId + "\",\"shipmentId\":\"" + UUID.randomUUID() + "\"}";
+		String first = UUID.randomUUID().toString();
+		String again = UUID.randomUUID().toString(); // another message with the same news
+		this.payment.send("shipping.events", "shipment.dispatched", orderId, first, dispatched);
+		this.payment.send("shipping.events", "shipment.dispatched", orderId, again, dispatched);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc
+				.sql("select count(*) from inbox where consumer = 'order.shipment-events' and message_id in (?, ?)")
+				.params(first, again)
+				.query(Integer.class)
+				.single() == 2);
+		assertThat(output.getOut()).contains("Order " + orderId + " was cancelled (CUSTOMER_REQUEST) but its shipment");
+		asCustomer().get("/api/orders/{id}", orderId)
+			.then()
+			.body("status", equalTo("CANCELLED"))
+			.body("history.reason", org.hamcrest.Matchers.hasItem("DISPATCHED_AFTER_CANCELLATION"))
+			.body("history.findAll { it.reason == 'DISPATCHED_AFTER_CANCELLATION' }", hasSize(1));
+	}
+
+	@Test
 	void sweepersRacingOnAnOverdueSagaCancelItOnce() throws Exception {
 		UUID orderId = placed(order("tok_slow", "BOOK-0001", "1"));
 		this.payment.nextCommand(orderId, "payment.authorize");
@@ -318,16 +353,22 @@ class CheckoutIntegrationTests {
 		String reply = "{\"orderId\":\"" + orderId + "\",\"paymentId\":\"" + paymentId
 				+ "\",\"amount\":\"10.00\",\"currency\":\"EUR\"}";
 		String messageId = UUID.randomUUID().toString();
+		String secondId = UUID.randomUUID().toString();
+		String declinedId = UUID.randomUUID().toString();
 		this.payment.send("payment.events", "payment.authorized", orderId, messageId, reply);
 		this.payment.send("payment.events", "payment.authorized", orderId, messageId, reply);
-		this.payment.send("payment.events", "payment.authorized", orderId, UUID.randomUUID().toString(), reply);
-		this.payment.declined(orderId);
+		this.payment.send("payment.events", "payment.authorized", orderId, secondId, reply);
+		this.payment.send("payment.events", "payment.declined", orderId, declinedId, "{\"orderId\":\"" + orderId
+				+ "\",\"paymentId\":\"" + UUID.randomUUID() + "\",\"reason\":\"card_declined\"}");
 		awaitStatus(orderId, "CONFIRMED");
 		this.payment.nextOrderEvent(orderId, "order.confirmed");
+		// every one of the three messages handled (the fourth is the first redelivered)
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select count(*) from inbox where consumer = 'order.payment-events'")
+			.until(() -> this.jdbc
+				.sql("select count(*) from inbox where consumer = 'order.payment-events' and message_id in (?, ?, ?)")
+				.params(messageId, secondId, declinedId)
 				.query(Integer.class)
-				.single() >= 3);
+				.single() == 3);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.sql("select count(*) from outbox where subject = ? and sent_at is null")
 				.param(orderId.toString())
@@ -458,12 +499,75 @@ class CheckoutIntegrationTests {
 	}
 
 	@Test
-	void theServiceTokenIsFetchedOnceAndReused() {
+	void oneServiceTokenServesEveryCustomerAndIsRenewedWhenItNearlyExpires() {
+		placed(order("tok_visa", "BOOK-0001", "1"));
 		int before = participants.tokenCalls.get();
+		placedBy(JwtMinter.shared().customer(UUID.randomUUID()), order("tok_visa", "BOOK-0001", "1"));
+		placedBy(JwtMinter.shared().customer(UUID.randomUUID()), order("tok_visa", "BOOK-0001", "1"));
+		assertThat(participants.tokenCalls.get()).as("the cached token serves other customers' orders too")
+			.isEqualTo(before);
+		List<String> authorizations = participants.authorizations;
+		assertThat(authorizations.subList(authorizations.size() - 3, authorizations.size())).allSatisfy(
+				(authorization) -> assertThat(authorization).isEqualTo(authorizations.get(authorizations.size() - 1)))
+			.allMatch((authorization) -> authorization.startsWith("Bearer "));
+
+		// tokens of 30 s are inside the 60 s the client keeps in hand: each one is
+		// renewed
+		participants.tokenLifetime(30);
+		this.authorizedClients.removeAuthorizedClient("user-service", "order-service");
+		int renewing = participants.tokenCalls.get();
 		placed(order("tok_visa", "BOOK-0001", "1"));
 		placed(order("tok_visa", "BOOK-0001", "1"));
+		assertThat(participants.tokenCalls.get() - renewing).as("a token about to expire is not used").isEqualTo(2);
+	}
+
+	@Test
+	void aFailedAttemptIsRetriedAndASlowInventoryGivesUpAfterBoundedAttempts() {
+		participants.failNext(1);
+		int before = participants.reservationCalls.get();
 		placed(order("tok_visa", "BOOK-0001", "1"));
-		assertThat(participants.tokenCalls.get() - before).isLessThanOrEqualTo(1);
+		assertThat(participants.reservationCalls.get() - before).as("one 503, then the retry").isEqualTo(2);
+
+		// the read timeout is 1 s; the sweeper leaves a saga reserving for 5 s before it
+		// resumes it (and calls again)
+		participants.delay(1500);
+		before = participants.reservationCalls.get();
+		Response response = place(order("tok_visa", "BOOK-0001", "1"));
+		assertProblem(response.then(), 503, "inventory-unavailable").header("Retry-After", equalTo("2"));
+		assertThat(participants.reservationCalls.get() - before).as("three attempts, no more").isEqualTo(3);
+		assertThat(status(UUID.fromString(response.path("orderId")))).isEqualTo("REJECTED");
+	}
+
+	@Test
+	void anAnswerTheSagaCannotUseRejectsTheOrderInsteadOfLeavingItPending() {
+		String line = "{\"orderId\":\"%s\",\"status\":\"HELD\",\"items\":[{\"sku\":\"BOOK-0001\",\"quantity\":1,"
+				+ "\"unitPrice\":\"%s\",\"currency\":\"EUR\"}]}";
+		UUID any = UUID.randomUUID();
+		for (String broken : List.of("not json", line.formatted(any, "ten"), line.formatted(any, "10.001"),
+				line.formatted(any, "10.00").replace("BOOK-0001", "BOOK-0002"))) {
+			participants.answerBroken(broken);
+			int before = participants.reservationCalls.get();
+			Response response = place(order("tok_visa", "BOOK-0001", "1"));
+			assertProblem(response.then(), 503, "inventory-unavailable");
+			assertThat(participants.reservationCalls.get() - before).as("not retried: %s", broken).isEqualTo(1);
+			UUID orderId = UUID.fromString(response.path("orderId"));
+			asCustomer().get("/api/orders/{id}", orderId)
+				.then()
+				.body("status", equalTo("REJECTED"))
+				.body("reason", equalTo("INVENTORY_UNAVAILABLE"))
+				.body("total", nullValue());
+			assertThat(this.jdbc.sql("select step from checkout_sagas where order_id = ?")
+				.param(orderId)
+				.query(String.class)
+				.single()).isEqualTo("DONE");
+		}
+	}
+
+	@Test
+	void itemsPricedInTwoCurrenciesAreUnprocessable() {
+		Response response = place(order("tok_visa", "BOOK-0001", "1", "USD-0001", "1"));
+		assertProblem(response.then(), 422, "mixed-currencies");
+		assertThat(status(UUID.fromString(response.path("orderId")))).isEqualTo("REJECTED");
 	}
 
 	@Test
@@ -502,6 +606,13 @@ class CheckoutIntegrationTests {
 		assertProblem(place(many.toString()).then(), 400, "validation");
 		assertProblem(place("{\"items\": [], \"payment\": {\"cardToken\": \"tok_visa\"}}").then(), 400, "validation");
 		assertProblem(place("not json").then(), 400, "malformed-request");
+		// 100 units of one SKU at most, also when it is listed twice (the lines are
+		// merged)
+		assertProblem(place(order("tok_visa", "BOOK-0001", "100", "BOOK-0002", "3", "BOOK-0001", "1")).then(), 400,
+				"validation")
+			.body("errors.field", org.hamcrest.Matchers.contains("items"))
+			.body("errors[0].message", org.hamcrest.Matchers.startsWith("BOOK-0001: 101 units in all"));
+		placed(order("tok_visa", "BOOK-0001", "60", "BOOK-0001", "40"));
 	}
 
 	@Test
@@ -529,13 +640,29 @@ class CheckoutIntegrationTests {
 			.then()
 			.statusCode(200)
 			.body("page.totalElements", equalTo(2));
+		UUID strangers = placedBy(stranger, order("tok_visa", "BOOK-0001", "1"));
+		as(admin).get("/api/orders?size=100")
+			.then()
+			.statusCode(200)
+			.body("content.id",
+					org.hamcrest.Matchers.hasItems(first.toString(), second.toString(), strangers.toString()));
 		assertProblem(as(admin).header("Idempotency-Key", "k")
 			.body(order("tok_visa", "BOOK-0001", "1"))
 			.post("/api/orders")
 			.then(), 403, "forbidden");
 		assertProblem(RestAssured.given().port(this.port).get("/api/orders").then(), 401, "unauthorized");
 		assertProblem(asCustomer().get("/api/orders?size=101").then(), 400, "validation");
-		asCustomer().get("/api/orders/not-a-uuid").then().statusCode(400);
+		assertProblem(asCustomer().get("/api/orders/not-a-uuid").then(), 400, "validation")
+			.body("errors[0].field", equalTo("id"))
+			.body("errors[0].message", equalTo("must be a UUID"));
+	}
+
+	private UUID placedBy(String token, String body) {
+		Response response = as(token).header("Idempotency-Key", UUID.randomUUID().toString())
+			.body(body)
+			.post("/api/orders");
+		response.then().statusCode(201);
+		return UUID.fromString(response.path("id"));
 	}
 
 	@Test

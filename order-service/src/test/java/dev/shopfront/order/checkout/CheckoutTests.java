@@ -57,6 +57,7 @@ class CheckoutTests {
 	void reservedStockRequestsTheAuthorizationAndForgetsTheCardToken() {
 		Checkout saga = reserving();
 		assertThat(saga.reserved(now(), TIMEOUT)).containsExactly(new Action.RequestAuthorization("tok_visa"));
+		assertThat(new Action.RequestAuthorization("tok_visa")).asString().doesNotContain("tok_visa");
 		assertThat(saga.step()).isEqualTo(Step.AWAITING_PAYMENT);
 		assertThat(saga.paymentDeadline()).isEqualTo(now().plus(TIMEOUT));
 		assertThat(saga).extracting("cardToken").isNull();

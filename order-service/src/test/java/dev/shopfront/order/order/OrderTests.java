@@ -90,4 +90,19 @@ class OrderTests {
 		assertThatExceptionOfType(IllegalOrderTransitionException.class).isThrownBy(() -> order().ship(this.now));
 	}
 
+	@Test
+	void aDispatchAfterTheCancellationIsRecordedOnceAndTheOrderStaysCancelled() {
+		Order order = order();
+		order.price(Map.of("SKU-A", BigDecimal.ONE, "SKU-B", BigDecimal.ONE), "EUR", this.now);
+		order.confirm(this.now);
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> order.dispatchedAfterCancellation(this.now));
+		order.cancel(CancelReason.CUSTOMER_REQUEST, this.now);
+		assertThat(order.dispatchedAfterCancellation(this.now)).isTrue();
+		assertThat(order.dispatchedAfterCancellation(this.now)).isFalse();
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.history()).extracting(StatusChange::reason)
+			.containsOnlyOnce(Order.DISPATCHED_AFTER_CANCELLATION);
+	}
+
 }

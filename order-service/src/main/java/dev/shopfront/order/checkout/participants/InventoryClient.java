@@ -2,6 +2,7 @@ package dev.shopfront.order.checkout.participants;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import io.github.resilience4j.retry.Retry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatusCode;
@@ -82,16 +84,16 @@ public class InventoryClient {
 				HttpStatusCode status = response.getStatusCode();
 				byte[] body = response.getBody().readAllBytes();
 				if (status.is2xxSuccessful()) {
-					return held(this.json.readValue(body, ReservationResponse.class));
+					return held(request, read(body, ReservationResponse.class));
 				}
 				if (status.value() == 409 && body.length > 0) {
-					Problem problem = this.json.readValue(body, Problem.class);
+					Problem problem = read(body, Problem.class);
 					if (problem.unavailable() != null) {
 						return new Reservation.ShortStock(problem.unavailable());
 					}
 				}
 				if (status.value() == 422 && body.length > 0) {
-					Problem problem = this.json.readValue(body, Problem.class);
+					Problem problem = read(body, Problem.class);
 					return new Reservation.UnknownProducts(String.valueOf(problem.detail()));
 				}
 				// 5xx (worth another attempt); 401/403 (token), 409 reservation-conflict:
@@ -101,11 +103,60 @@ public class InventoryClient {
 			}, true);
 	}
 
-	private static Reservation held(ReservationResponse response) {
+	private <T> T read(byte[] body, Class<T> type) {
+		try {
+			return this.json.readValue(body, type);
+		}
+		catch (JacksonException ex) {
+			throw unusable("unreadable body (" + ex.getOriginalMessage() + ")");
+		}
+	}
+
+	/**
+	 * The reservation as the saga prices the order with: a price in cents and a currency
+	 * for every SKU asked for. Anything else is a broken answer, which the saga must not
+	 * take (it would price the order wrongly or fail half-way).
+	 */
+	private static Reservation held(ReserveRequest request, ReservationResponse response) {
+		if (response.items() == null) {
+			throw unusable("no items");
+		}
 		Map<String, BigDecimal> prices = new LinkedHashMap<>();
-		response.items().forEach((line) -> prices.put(line.sku(), new BigDecimal(line.unitPrice())));
-		List<String> currencies = response.items().stream().map(ReservationResponse.Line::currency).distinct().toList();
+		List<String> currencies = new ArrayList<>();
+		for (ReservationResponse.Line line : response.items()) {
+			if (line == null || line.sku() == null || line.unitPrice() == null || line.currency() == null
+					|| !line.currency().matches("[A-Z]{3}")) {
+				throw unusable("a line without SKU, price or currency");
+			}
+			BigDecimal price;
+			try {
+				price = new BigDecimal(line.unitPrice());
+			}
+			catch (NumberFormatException ex) {
+				throw unusable("price of " + line.sku() + " is not a number");
+			}
+			if (price.signum() <= 0 || price.stripTrailingZeros().scale() > 2
+					|| price.precision() - price.scale() > 10) {
+				throw unusable("price of " + line.sku() + " is not an amount above 0 in cents");
+			}
+			prices.put(line.sku(), price);
+			if (!currencies.contains(line.currency())) {
+				currencies.add(line.currency());
+			}
+		}
+		List<String> missing = request.items()
+			.stream()
+			.map(Item::sku)
+			.filter((sku) -> !prices.containsKey(sku))
+			.toList();
+		if (!missing.isEmpty()) {
+			throw unusable("no price for " + String.join(", ", missing));
+		}
 		return new Reservation.Held(prices, currencies);
+	}
+
+	private static InventoryFailure unusable(String what) {
+		return new InventoryFailure("inventory-service answered with an unusable reservation: " + what, false);
 	}
 
 	/** inventory-service answered, but not with something the saga can use. */
@@ -132,9 +183,9 @@ public class InventoryClient {
 	record Item(String sku, int quantity) {
 	}
 
-	record ReservationResponse(UUID orderId, String status, List<Line> items) {
+	record ReservationResponse(@Nullable UUID orderId, @Nullable String status, @Nullable List<@Nullable Line> items) {
 
-		record Line(String sku, int quantity, String unitPrice, String currency) {
+		record Line(@Nullable String sku, int quantity, @Nullable String unitPrice, @Nullable String currency) {
 		}
 
 	}

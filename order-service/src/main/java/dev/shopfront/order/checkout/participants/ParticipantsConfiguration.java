@@ -1,6 +1,7 @@
 package dev.shopfront.order.checkout.participants;
 
 import java.net.http.HttpClient;
+import java.util.List;
 
 import dev.shopfront.order.config.OrderProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -19,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
@@ -42,6 +45,13 @@ class ParticipantsConfiguration {
 	/** The client registration of order-service's service account. */
 	static final String REGISTRATION = "user-service";
 
+	/**
+	 * Whom the SERVICE token is cached for: order-service itself, whoever's request needs
+	 * it (by default the interceptor would take the customer of the request, and cache
+	 * one token per customer).
+	 */
+	static final String TOKEN_PRINCIPAL = "order-service";
+
 	@Bean
 	AuthorizedClientServiceOAuth2AuthorizedClientManager serviceTokens(ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientService clients, OrderProperties properties) {
@@ -62,17 +72,8 @@ class ParticipantsConfiguration {
 	}
 
 	@Bean
-	InventoryClient inventoryClient(AuthorizedClientServiceOAuth2AuthorizedClientManager serviceTokens,
-			OrderProperties properties, MeterRegistry meters) {
+	CircuitBreaker inventoryCircuitBreaker(OrderProperties properties, MeterRegistry meters) {
 		OrderProperties.Inventory inventory = properties.inventory();
-		OAuth2ClientHttpRequestInterceptor tokens = new OAuth2ClientHttpRequestInterceptor(serviceTokens);
-		tokens.setClientRegistrationIdResolver((request) -> REGISTRATION);
-		RestClient rest = RestClient.builder()
-			.baseUrl(inventory.url().toString())
-			.requestFactory(requestFactory(inventory))
-			.requestInterceptor(tokens)
-			.build();
-
 		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.failureRateThreshold(inventory.failureRateThreshold())
 			.slidingWindowSize(inventory.slidingWindowSize())
@@ -80,17 +81,33 @@ class ParticipantsConfiguration {
 			.waitDurationInOpenState(inventory.openFor())
 			.permittedNumberOfCallsInHalfOpenState(2)
 			.build());
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+		return breakers.circuitBreaker("inventory");
+	}
+
+	@Bean
+	InventoryClient inventoryClient(AuthorizedClientServiceOAuth2AuthorizedClientManager serviceTokens,
+			CircuitBreaker inventoryCircuitBreaker, OrderProperties properties, MeterRegistry meters) {
+		OrderProperties.Inventory inventory = properties.inventory();
+		OAuth2ClientHttpRequestInterceptor tokens = new OAuth2ClientHttpRequestInterceptor(serviceTokens);
+		tokens.setClientRegistrationIdResolver((request) -> REGISTRATION);
+		Authentication self = UsernamePasswordAuthenticationToken.authenticated(TOKEN_PRINCIPAL, null, List.of());
+		tokens.setPrincipalResolver((request) -> self);
+		RestClient rest = RestClient.builder()
+			.baseUrl(inventory.url().toString())
+			.requestFactory(requestFactory(inventory))
+			.requestInterceptor(tokens)
+			.build();
+
 		RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
 			.maxAttempts(inventory.maxAttempts())
 			.intervalFunction(IntervalFunction.ofExponentialBackoff(inventory.retryBackoff(), 2.0))
 			.retryOnException(InventoryClient::isTransient)
 			.build());
-		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
 		TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
-		CircuitBreaker breaker = breakers.circuitBreaker("inventory");
 		Retry retry = retries.retry("inventory");
 		JsonMapper tolerant = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-		return new InventoryClient(rest, breaker, retry, tolerant, inventory);
+		return new InventoryClient(rest, inventoryCircuitBreaker, retry, tolerant, inventory);
 	}
 
 	private static JdkClientHttpRequestFactory requestFactory(OrderProperties.Inventory inventory) {

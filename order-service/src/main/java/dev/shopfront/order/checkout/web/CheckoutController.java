@@ -63,6 +63,9 @@ class CheckoutController {
 	/** The header. */
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	/** Units of one SKU in one order, after lines of the same SKU are added up. */
+	static final int MAX_UNITS_PER_SKU = 100;
+
 	private final PlaceOrder placeOrder;
 
 	private final IdempotencyKeys keys;
@@ -222,6 +225,14 @@ class CheckoutController {
 		PlaceOrderCommand toCommand(UUID userId) {
 			Map<String, Integer> quantities = new LinkedHashMap<>();
 			this.items.forEach((item) -> quantities.merge(item.sku(), item.quantity(), Integer::sum));
+			List<String> overLimit = quantities.entrySet()
+				.stream()
+				.filter((e) -> e.getValue() > MAX_UNITS_PER_SKU)
+				.map((e) -> e.getKey() + ": " + e.getValue() + " units in all")
+				.toList();
+			if (!overLimit.isEmpty()) {
+				throw new TooManyUnitsException(overLimit);
+			}
 			ShippingAddress address = (this.shippingAddress != null) ? this.shippingAddress.toAddress() : null;
 			return new PlaceOrderCommand(userId, quantities, address, this.payment.cardToken());
 		}
@@ -272,6 +283,21 @@ class CheckoutController {
 
 	}
 
+	/**
+	 * A SKU listed more than once adds up to more units than one line may hold.
+	 */
+	static class TooManyUnitsException extends RuntimeException {
+
+		private final List<String> skus;
+
+		TooManyUnitsException(List<String> skus) {
+			super("A product may be ordered at most " + MAX_UNITS_PER_SKU
+					+ " units at a time; lines of the same SKU are added up.");
+			this.skus = skus;
+		}
+
+	}
+
 	/** The request has no Idempotency-Key. */
 	static class MissingIdempotencyKeyException extends RuntimeException {
 
@@ -313,6 +339,17 @@ class CheckoutController {
 	@RestControllerAdvice(assignableTypes = CheckoutController.class)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	static class CheckoutProblems {
+
+		@ExceptionHandler
+		ProblemDetail tooManyUnits(TooManyUnitsException ex) {
+			ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+					ex.getMessage());
+			problem.setProperty("errors",
+					ex.skus.stream()
+						.map((sku) -> Map.of("field", "items", "message", sku + ", more than " + MAX_UNITS_PER_SKU))
+						.toList());
+			return problem;
+		}
 
 		@ExceptionHandler
 		ProblemDetail missingKey(MissingIdempotencyKeyException ex) {
