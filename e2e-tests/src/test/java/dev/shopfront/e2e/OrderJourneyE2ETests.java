@@ -96,7 +96,7 @@ class OrderJourneyE2ETests {
 		Response placed = place(customer, UUID.randomUUID().toString(), sku, 3, "tok_chargeDeclined");
 		assertThat(placed.statusCode()).as(placed.asString()).isEqualTo(201);
 		String orderId = placed.path("id");
-		assertThat(available(sku)).as("held while the payment is pending").isLessThanOrEqualTo(4);
+		assertThat(placed.<String>path("total")).as("priced by the reservation inventory made").isEqualTo("9.00");
 
 		awaitStatus(customer, orderId, "CANCELLED");
 		assertThat(order(customer, orderId).<String>path("reason")).isEqualTo("PAYMENT_DECLINED");
