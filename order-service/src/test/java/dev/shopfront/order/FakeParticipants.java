@@ -57,6 +57,8 @@ public final class FakeParticipants {
 
 	private volatile @org.jspecify.annotations.Nullable String brokenAnswer;
 
+	private volatile int tokenStatus = 200;
+
 	public FakeParticipants() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -82,6 +84,16 @@ public final class FakeParticipants {
 		this.failures.set(0);
 		this.tokenLifetimeSeconds = 300;
 		this.brokenAnswer = null;
+		this.tokenStatus = 200;
+	}
+
+	/**
+	 * The token endpoint answers this status from now on: 200 issues tokens, 401 refuses
+	 * order-service's credentials ({@code invalid_client}), 503 is user-service down.
+	 * @param status the status
+	 */
+	public void tokenStatus(int status) {
+		this.tokenStatus = status;
 	}
 
 	/**
@@ -137,8 +149,12 @@ public final class FakeParticipants {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		String expected = "Basic " + java.util.Base64.getEncoder()
 			.encodeToString("order-service:test-secret".getBytes(StandardCharsets.UTF_8));
-		if (!expected.equals(authorization)) {
+		if (!expected.equals(authorization) || this.tokenStatus == 401) {
 			send(exchange, 401, "{\"error\":\"invalid_client\"}", "application/json");
+			return;
+		}
+		if (this.tokenStatus != 200) {
+			send(exchange, this.tokenStatus, "{\"status\":" + this.tokenStatus + "}", "application/problem+json");
 			return;
 		}
 		String token = JwtMinter.shared().service("order-service");

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param paymentTimeout how long an order waits for payment-service's answer before it is
  * cancelled (a later authorisation is refunded)
  * @param idempotencyWait how long a repeated request waits for the first one with the
- * same key to finish before it is answered 409 "in progress"
+ * same key to finish before it is answered 409 "in progress"; never less than the longest
+ * the first request can take ({@link #repeatWait()})
  * @param sweeper the worker that times out and resumes sagas
  * @param inventory the REST client for inventory-service
  */
@@ -21,6 +22,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OrderProperties(@DefaultValue("30s") Duration paymentTimeout,
 		@DefaultValue("5s") Duration idempotencyWait, @DefaultValue Sweeper sweeper,
 		@DefaultValue Inventory inventory) {
+
+	/**
+	 * How long a repeat waits for the first request with its key: the configured
+	 * {@code idempotencyWait}, or, if longer, the longest the first request can take (its
+	 * reservation, plus a second for its own transactions), so that a repeat gets the
+	 * first request's answer even from a slow inventory-service.
+	 * @return the wait
+	 */
+	public Duration repeatWait() {
+		Duration longest = this.inventory.longestReservation().plusSeconds(1);
+		return (this.idempotencyWait.compareTo(longest) >= 0) ? this.idempotencyWait : longest;
+	}
 
 	/**
 	 * The saga sweeper.
@@ -50,10 +63,28 @@ public record OrderProperties(@DefaultValue("30s") Duration paymentTimeout,
 	 * @param openFor how long the open breaker refuses calls before it lets a few
 	 * through; also the {@code Retry-After} of the 503
 	 */
-	public record Inventory(@DefaultValue("http://localhost:8083") URI url, @DefaultValue("1s") Duration connectTimeout,
-			@DefaultValue("2s") Duration readTimeout, @DefaultValue("3") int maxAttempts,
-			@DefaultValue("200ms") Duration retryBackoff, @DefaultValue("50") float failureRateThreshold,
-			@DefaultValue("10") int slidingWindowSize, @DefaultValue("10s") Duration openFor) {
+	public record Inventory(@DefaultValue("http://localhost:8083") URI url,
+			@DefaultValue("500ms") Duration connectTimeout, @DefaultValue("1500ms") Duration readTimeout,
+			@DefaultValue("3") int maxAttempts, @DefaultValue("200ms") Duration retryBackoff,
+			@DefaultValue("50") float failureRateThreshold, @DefaultValue("10") int slidingWindowSize,
+			@DefaultValue("10s") Duration openFor) {
+
+		/**
+		 * The longest one reservation can take: fetching a SERVICE token, then every
+		 * attempt timing out (connect and read) with the back-off between them (8.6 s
+		 * with the defaults, so that a POST ends inside the gateway's 10 s read timeout).
+		 * @return the duration
+		 */
+		public Duration longestReservation() {
+			Duration oneCall = this.connectTimeout.plus(this.readTimeout);
+			Duration longest = oneCall.multipliedBy(1L + this.maxAttempts);
+			Duration backoff = this.retryBackoff;
+			for (int attempt = 2; attempt <= this.maxAttempts; attempt++) {
+				longest = longest.plus(backoff);
+				backoff = backoff.multipliedBy(2);
+			}
+			return longest;
+		}
 	}
 
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -54,7 +56,7 @@ import static org.hamcrest.Matchers.nullValue;
 		properties = { "shopfront.order.payment-timeout=4s", "shopfront.order.sweeper.interval=200ms",
 				"shopfront.order.sweeper.reserving-stale-after=5s", "shopfront.order.inventory.open-for=2s",
 				"shopfront.order.inventory.retry-backoff=50ms", "shopfront.order.inventory.read-timeout=1s",
-				"shopfront.chassis.messaging.consumer.retry-delays=200ms,200ms",
+				"shopfront.order.idempotency-wait=1s", "shopfront.chassis.messaging.consumer.retry-delays=200ms,200ms",
 				"spring.security.oauth2.client.registration.user-service.client-secret=test-secret" })
 @WithTestServers
 @ExtendWith(OutputCaptureExtension.class)
@@ -428,6 +430,30 @@ class CheckoutIntegrationTests {
 	}
 
 	@Test
+	void aRepeatWaitsAsLongAsTheFirstRequestCanTakeNotOnlyTheConfiguredWait() throws Exception {
+		// the class configures idempotency-wait=1s; the first request takes ~1.7 s (an
+		// attempt answered 503 after 0.8 s, then one answered 201 after 0.8 s)
+		participants.delay(800);
+		participants.failNext(1);
+		String key = UUID.randomUUID().toString();
+		String body = order("tok_visa", "BOOK-0001", "1");
+		int callsBefore = participants.reservationCalls.get();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Response> first = pool
+				.submit(() -> asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders"));
+			await().atMost(Duration.ofSeconds(5)).until(() -> participants.reservationCalls.get() > callsBefore);
+			Response repeat = asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
+			assertThat(repeat.statusCode()).as("the repeat waited for the first answer").isEqualTo(201);
+			assertThat(repeat.asString()).isEqualTo(first.get().asString());
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(participants.reservationCalls.get() - callsBefore).as("a 503, then the retry").isEqualTo(2);
+	}
+
+	@Test
 	void missingOrMalformedIdempotencyKeyIsABadRequest() {
 		assertProblem(asCustomer().body(order("tok_visa", "BOOK-0001", "1")).post("/api/orders").then(), 400,
 				"idempotency-key-required");
@@ -491,11 +517,36 @@ class CheckoutIntegrationTests {
 			place(order("tok_visa", "BOOK-0001", "1")).then().statusCode(503);
 		}
 		int calls = participants.reservationCalls.get();
-		assertProblem(place(order("tok_visa", "BOOK-0001", "1")).then(), 503, "inventory-unavailable");
+		assertProblem(place(order("tok_visa", "BOOK-0001", "1")).then(), 503, "inventory-unavailable")
+			.header("Retry-After", equalTo("2"));
 		assertThat(participants.reservationCalls.get()).as("an open breaker does not call").isEqualTo(calls);
 		participants.down(false);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> place(order("tok_visa", "BOOK-0001", "1")).statusCode(), equalTo(201));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 503, 401 })
+	void noServiceTokenIsServiceUnavailableAndLeavesNoStuckOrder(int tokenStatus) {
+		this.authorizedClients.removeAuthorizedClient("user-service", "order-service");
+		participants.tokenStatus(tokenStatus);
+		String key = UUID.randomUUID().toString();
+		String body = order("tok_visa", "BOOK-0001", "1");
+		int reservations = participants.reservationCalls.get();
+		Response response = asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
+		assertProblem(response.then(), 503, "inventory-unavailable").header("Retry-After", equalTo("2"));
+		assertThat(participants.reservationCalls.get()).as("no call without a token").isEqualTo(reservations);
+		UUID failed = UUID.fromString(response.path("orderId"));
+		assertThat(status(failed)).isEqualTo("REJECTED");
+		assertThat(this.jdbc.sql("select step from checkout_sagas where order_id = ?")
+			.param(failed)
+			.query(String.class)
+			.single()).isEqualTo("DONE");
+
+		participants.tokenStatus(200);
+		Response retried = asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
+		retried.then().statusCode(201);
+		assertThat(UUID.fromString(retried.path("id"))).isNotEqualTo(failed);
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -57,7 +58,9 @@ public class InventoryClient {
 	 * Reserves the items for the order.
 	 * @param orderId the order (the idempotency key at inventory-service)
 	 * @param quantities units per SKU
-	 * @return the outcome; never throws for an unreachable inventory-service
+	 * @return the outcome; never throws for an unreachable inventory-service, nor when
+	 * user-service gives no SERVICE token (down, or refusing order-service's
+	 * credentials): either way the reservation cannot be made now
 	 */
 	public Reservation reserve(UUID orderId, Map<String, Integer> quantities) {
 		List<Item> items = quantities.entrySet().stream().map((e) -> new Item(e.getKey(), e.getValue())).toList();
@@ -72,6 +75,11 @@ public class InventoryClient {
 		catch (InventoryFailure | RestClientException ex) {
 			log.warn("Reservation for order {} failed: {}", orderId, ex.getMessage());
 			return new Reservation.Unavailable(String.valueOf(ex.getMessage()), this.properties.openFor());
+		}
+		catch (OAuth2AuthorizationException ex) {
+			log.warn("Reservation for order {} not attempted: no SERVICE token from user-service: {}", orderId,
+					ex.getError());
+			return new Reservation.Unavailable("no service token", this.properties.openFor());
 		}
 	}
 

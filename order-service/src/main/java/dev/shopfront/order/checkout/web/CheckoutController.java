@@ -80,7 +80,7 @@ class CheckoutController {
 		this.placeOrder = placeOrder;
 		this.keys = keys;
 		this.json = json;
-		this.wait = properties.idempotencyWait();
+		this.wait = properties.repeatWait();
 		this.staleAfter = properties.sweeper().reservingStaleAfter();
 	}
 
