@@ -101,6 +101,11 @@ class ReliableListener implements ChannelAwareMessageListener {
 	}
 
 	private void handle(IncomingMessage incoming) {
+		if (!this.consumer.reads(incoming.envelope())) {
+			log.info("Skipping {} {} on {}: a version this consumer does not read ({})", incoming.envelope().type(),
+					incoming.envelope().id(), this.consumer.queue(), incoming.envelope().dataschema());
+			return;
+		}
 		try {
 			this.consumer.handler().handle(incoming);
 		}

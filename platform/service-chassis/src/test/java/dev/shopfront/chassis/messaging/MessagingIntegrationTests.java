@@ -170,6 +170,28 @@ class MessagingIntegrationTests {
 	}
 
 	@Test
+	void aVersionTheConsumerDoesNotReadIsAcknowledgedAndSkipped() {
+		String parking = MessagingTestApplication.QUEUE + ".dlq";
+		long parkedBefore = parkedCount(parking);
+		UUID id = this.widgets.create(UUID.randomUUID(), "versioned", false);
+		Message v1 = rawMessage(id.toString());
+		MessageProperties properties = v1.getMessageProperties();
+		String v2Id = UUID.randomUUID().toString();
+		properties.setMessageId(v2Id);
+		properties.setHeader("cloudEvents:id", v2Id);
+		properties.setHeader("cloudEvents:dataschema", EventEnvelope.dataschema("widget.created", 2));
+		this.rabbit.send(MessagingTestApplication.EXCHANGE, "widget.created", new Message(v1.getBody(), properties));
+		UUID marker = this.widgets.create(UUID.randomUUID(), "marker", false);
+		await().atMost(WAIT).until(() -> received(marker.toString()) == 1);
+		assertThat(received(id.toString())).as("version 1 handled, version 2 not").isOne();
+		assertThat(parkedCount(parking)).as("skipped, not parked").isEqualTo(parkedBefore);
+		assertThat(
+				this.jdbc.sql("select count(*) from inbox where message_id = ?").param(v2Id).query(Long.class).single())
+			.as("acknowledged through the inbox like any message")
+			.isOne();
+	}
+
+	@Test
 	void retriesWithTheConfiguredDelaysThenParksAndReplaysOnceFixed() {
 		this.receiver.failing.add("poison");
 		this.receiver.failedAt.clear();

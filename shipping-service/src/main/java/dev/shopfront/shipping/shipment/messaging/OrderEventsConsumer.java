@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code order.confirmed} creates the order's shipment, {@code order.cancelled} cancels
  * it while it has not been dispatched. Through the chassis inbox, so a redelivered event
  * changes nothing; an event that breaks its contract is retried, then parked. Versions
- * other than 1 are skipped.
+ * other than 1 are skipped by the chassis ({@link MessageConsumer#versions()}).
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventsConsumer {
@@ -34,11 +34,6 @@ class OrderEventsConsumer {
 
 	static void apply(ShipmentManagement shipments, IncomingMessage message) {
 		EventEnvelope envelope = message.envelope();
-		if (!envelope.dataschema().equals(EventEnvelope.dataschema(envelope.type(), 1))) {
-			log.info("Skipping {} {}: shipping-service reads version 1 only ({})", envelope.type(), envelope.id(),
-					envelope.dataschema());
-			return;
-		}
 		switch (envelope.type()) {
 			case OrderEvents.CONFIRMED -> {
 				OrderConfirmedV1 confirmed = message.data(OrderConfirmedV1.class);
