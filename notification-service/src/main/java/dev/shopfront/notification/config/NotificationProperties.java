@@ -24,8 +24,10 @@ public record NotificationProperties(@DefaultValue("Shopfront <shop@shopfront.ex
 	 * @param batchSize e-mails one round sends at most
 	 * @param initialBackoff wait after the first failed attempt
 	 * @param maxBackoff the longest wait between two attempts
-	 * @param maxAttempts failed attempts after which a notification is FAILED (kept,
-	 * never sent)
+	 * @param maxAttempts attempts after which a notification the mail server refuses is
+	 * FAILED (kept, never sent); an outage of the server (unreachable, login refused)
+	 * never makes it FAILED, but its attempts count, so after a long outage the first
+	 * refusal does
 	 */
 	public record Sender(@DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
 			@DefaultValue("2s") Duration initialBackoff, @DefaultValue("5m") Duration maxBackoff,

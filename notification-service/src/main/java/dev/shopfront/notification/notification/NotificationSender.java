@@ -34,13 +34,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances share the work and never send the same row at once), renders it, hands it to
  * the SMTP server and marks it SENT, all in one transaction per e-mail.
  * <p>
- * When the server fails (unreachable, refuses the login or the message), the attempt is
- * counted, its error kept, and the next attempt waits, twice as long as the one before
- * ({@code shopfront.notification.sender.*}); after the last attempt the notification is
- * FAILED. An e-mail that cannot even be prepared (a malformed address, a broken template)
- * is FAILED at once: trying again cannot help. A round ends at the first server failure,
- * so an outage costs one attempt per round, not one per e-mail. Rows are never deleted:
- * an outage only delays, and FAILED rows stay for an operator to see.
+ * When sending fails, the attempt is counted, its error kept, and the next attempt waits,
+ * twice as long as the one before, up to {@code max-backoff}
+ * ({@code shopfront.notification.sender.*}). An outage of the server (unreachable, or
+ * refusing the login) only delays: the e-mail waits for the server however long it is
+ * down. Any other failure (the server refused this message) makes it FAILED once it has
+ * had {@code max-attempts} attempts. An e-mail that cannot even be prepared (a malformed
+ * address, a broken template) is FAILED at once: trying again cannot help. A round ends
+ * at the first server failure, so an outage costs one attempt per round, not one per
+ * e-mail. Rows are never deleted; FAILED rows stay for an operator to see.
  * <p>
  * Delivery is at least once, not exactly once: the row is marked SENT after the server
  * accepted the e-mail, in the same transaction, so a crash (or a lost database) between
@@ -156,7 +158,7 @@ class NotificationSender {
 		}
 		catch (MailException ex) {
 			String error = SendFailures.describe(ex, this.smtpPassword);
-			boolean last = attempts >= this.settings.maxAttempts();
+			boolean last = attempts >= this.settings.maxAttempts() && !SendFailures.isOutage(ex);
 			if (last) {
 				log.error("Notification {} ({}) failed after {} attempts, giving up: {}", due.id(), due.template(),
 						attempts, error);

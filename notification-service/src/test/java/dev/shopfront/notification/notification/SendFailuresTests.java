@@ -1,7 +1,9 @@
 package dev.shopfront.notification.notification;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Map;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -48,6 +50,34 @@ class SendFailuresTests {
 			.doesNotContain(password)
 			.doesNotContain("\n")
 			.doesNotContain("\r");
+	}
+
+	@Test
+	void onlyAnUnreachableServerOrARefusedLoginIsAnOutage() {
+		assertThat(SendFailures.isOutage(new MailSendException("Mail server connection failed",
+				new MessagingException("Couldn't connect", new ConnectException("Connection refused")))))
+			.isTrue();
+		assertThat(SendFailures.isOutage(new MailSendException("x", new SocketTimeoutException("Read timed out"))))
+			.isTrue();
+		assertThat(SendFailures
+			.isOutage(new MailAuthenticationException(new AuthenticationFailedException("535 login failed")))).isTrue();
+		assertThat(SendFailures.isOutage(new MailSendException("Failed messages",
+				new SendFailedException("550 5.1.1 <x@example.test> rejected"))))
+			.isFalse();
+		assertThat(SendFailures.isOutage(new IllegalStateException("broken"))).isFalse();
+	}
+
+	@Test
+	void aRecipientTheServerRefusedIsARefusedMessageWithTheServersAnswer() {
+		// how JavaMailSenderImpl reports it: no cause, the message's exception in a map
+		MailSendException failure = new MailSendException(Map.of(new Object(),
+				new SendFailedException("Invalid Addresses", new MessagingException("550 5.1.1 no such mailbox"))));
+		assertThat(SendFailures.describe(failure, null))
+			.isEqualTo("mail server refused the message: 550 5.1.1 no such mailbox");
+		assertThat(SendFailures.isOutage(failure)).isFalse();
+		MailSendException timedOut = new MailSendException(Map.of(new Object(),
+				new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out"))));
+		assertThat(SendFailures.isOutage(timedOut)).isTrue();
 	}
 
 	@Test
