@@ -5,19 +5,16 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.shopfront.chassis.messaging.EventEnvelope;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.WithTestServers;
 import io.restassured.RestAssured;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,15 +68,7 @@ class NotificationOutageIntegrationTests {
 	@Test
 	void anOutageLongerThanEveryAttemptOnlyDelaysTheEmail() throws Exception {
 		UUID user = UUID.randomUUID();
-		Map<String, @Nullable Object> data = new LinkedHashMap<>();
-		data.put("userId", user);
-		data.put("email", "rosalind@example.test");
-		data.put("fullName", "Rosalind Franklin");
-		data.put("shippingAddress", null);
-		data.put("version", 1);
-		this.rabbit.send("user.events", "user.registered",
-				EventEnvelope.of("user.registered", 1, "/shopfront/user-service", user.toString())
-					.toMessage(JsonMapper.builder().build().writeValueAsBytes(data)));
+		OneUser.registers(this.rabbit, user, "rosalind@example.test", "Rosalind Franklin");
 
 		// max-attempts is 4: twice that many attempts, and it still waits
 		await().atMost(Duration.ofSeconds(30)).until(() -> attempts(user) >= 8);
@@ -122,13 +111,7 @@ class NotificationOutageIntegrationTests {
 	}
 
 	private Map<String, @Nullable Object> row(UUID user) {
-		return this.jdbc.sql("select * from notifications where user_id = ?")
-			.param(user)
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst()
-			.orElse(Map.of());
+		return OneUser.notification(this.jdbc, user);
 	}
 
 }

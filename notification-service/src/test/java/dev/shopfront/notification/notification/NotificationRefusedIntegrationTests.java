@@ -11,18 +11,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.shopfront.chassis.messaging.EventEnvelope;
 import dev.shopfront.testsupport.WithTestServers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,15 +63,7 @@ class NotificationRefusedIntegrationTests {
 	@Test
 	void givesUpAfterTheLastAttemptAndKeepsTheNotification() {
 		UUID user = UUID.randomUUID();
-		Map<String, @Nullable Object> data = new LinkedHashMap<>();
-		data.put("userId", user);
-		data.put("email", "barbara@example.test");
-		data.put("fullName", "Barbara Liskov");
-		data.put("shippingAddress", null);
-		data.put("version", 1);
-		this.rabbit.send("user.events", "user.registered",
-				EventEnvelope.of("user.registered", 1, "/shopfront/user-service", user.toString())
-					.toMessage(JsonMapper.builder().build().writeValueAsBytes(data)));
+		OneUser.registers(this.rabbit, user, "barbara@example.test", "Barbara Liskov");
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(row(user).get("status")));
 		Map<String, @Nullable Object> failed = row(user);
@@ -86,13 +75,7 @@ class NotificationRefusedIntegrationTests {
 	}
 
 	private Map<String, @Nullable Object> row(UUID user) {
-		return this.jdbc.sql("select * from notifications where user_id = ?")
-			.param(user)
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst()
-			.orElse(Map.of());
+		return OneUser.notification(this.jdbc, user);
 	}
 
 	/** Speaks just enough SMTP to refuse every recipient. */
