@@ -131,7 +131,11 @@ class CheckoutIntegrationTests {
 	}
 
 	private Response place(String body) {
-		return asCustomer().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/orders");
+		return place(UUID.randomUUID().toString(), body);
+	}
+
+	private Response place(String key, String body) {
+		return asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
 	}
 
 	private UUID placed(String body) {
@@ -388,8 +392,8 @@ class CheckoutIntegrationTests {
 	void sameKeyAndBodyGetTheSameResponseAndOneOrder() {
 		String key = UUID.randomUUID().toString();
 		String body = order("tok_visa", "BOOK-0001", "1");
-		Response first = asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
-		Response again = asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
+		Response first = place(key, body);
+		Response again = place(key, body);
 		first.then().statusCode(201);
 		again.then().statusCode(201).header("Location", equalTo(first.header("Location")));
 		assertThat(again.asString()).isEqualTo(first.asString());
@@ -414,7 +418,7 @@ class CheckoutIntegrationTests {
 		try {
 			List<Callable<Response>> calls = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
-				calls.add(() -> asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders"));
+				calls.add(() -> place(key, body));
 			}
 			List<Response> responses = new ArrayList<>();
 			for (Future<Response> future : pool.invokeAll(calls)) {
@@ -440,10 +444,9 @@ class CheckoutIntegrationTests {
 		int callsBefore = participants.reservationCalls.get();
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			Future<Response> first = pool
-				.submit(() -> asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders"));
+			Future<Response> first = pool.submit(() -> place(key, body));
 			await().atMost(Duration.ofSeconds(5)).until(() -> participants.reservationCalls.get() > callsBefore);
-			Response repeat = asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
+			Response repeat = place(key, body);
 			assertThat(repeat.statusCode()).as("the repeat waited for the first answer").isEqualTo(201);
 			assertThat(repeat.asString()).isEqualTo(first.get().asString());
 		}
@@ -492,7 +495,7 @@ class CheckoutIntegrationTests {
 		participants.down(true);
 		String key = UUID.randomUUID().toString();
 		String body = order("tok_visa", "BOOK-0001", "1");
-		Response response = asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
+		Response response = place(key, body);
 		assertProblem(response.then(), 503, "inventory-unavailable").header("Retry-After", equalTo("2"));
 		UUID failed = UUID.fromString(response.path("orderId"));
 		assertThat(status(failed)).isEqualTo("REJECTED");
@@ -503,7 +506,7 @@ class CheckoutIntegrationTests {
 
 		participants.down(false);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			Response retried = asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
+			Response retried = place(key, body);
 			retried.then().statusCode(201);
 			assertThat(UUID.fromString(retried.path("id"))).as("a retry after a 503 places the order anew")
 				.isNotEqualTo(failed);
@@ -533,7 +536,7 @@ class CheckoutIntegrationTests {
 		String key = UUID.randomUUID().toString();
 		String body = order("tok_visa", "BOOK-0001", "1");
 		int reservations = participants.reservationCalls.get();
-		Response response = asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
+		Response response = place(key, body);
 		assertProblem(response.then(), 503, "inventory-unavailable").header("Retry-After", equalTo("2"));
 		assertThat(participants.reservationCalls.get()).as("no call without a token").isEqualTo(reservations);
 		UUID failed = UUID.fromString(response.path("orderId"));
@@ -544,7 +547,7 @@ class CheckoutIntegrationTests {
 			.single()).isEqualTo("DONE");
 
 		participants.tokenStatus(200);
-		Response retried = asCustomer().header("Idempotency-Key", key).body(body).post("/api/orders");
+		Response retried = place(key, body);
 		retried.then().statusCode(201);
 		assertThat(UUID.fromString(retried.path("id"))).isNotEqualTo(failed);
 	}
