@@ -27,9 +27,12 @@ public record ChassisProperties(@DefaultValue Web web, @DefaultValue Security se
 	 * @param maxBodySize largest request body accepted; larger ones get a 413 problem
 	 * @param problemTypeBase base URI of the {@code type} of every problem; the error
 	 * kind is appended
+	 * @param unavailableRetryAfter the {@code Retry-After} of a 503 when the database or
+	 * the broker cannot be used for a while
 	 */
 	public record Web(@DefaultValue("1MB") DataSize maxBodySize,
-			@DefaultValue("https://shopfront.dev/problems/") URI problemTypeBase) {
+			@DefaultValue("https://shopfront.dev/problems/") URI problemTypeBase,
+			@DefaultValue("5s") Duration unavailableRetryAfter) {
 	}
 
 	/**

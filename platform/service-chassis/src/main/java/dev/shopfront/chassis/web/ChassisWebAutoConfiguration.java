@@ -31,8 +31,8 @@ public class ChassisWebAutoConfiguration {
 	}
 
 	@Bean
-	ProblemDetailsAdvice problemDetailsAdvice() {
-		return new ProblemDetailsAdvice();
+	ProblemDetailsAdvice problemDetailsAdvice(ChassisProperties properties) {
+		return new ProblemDetailsAdvice(properties.web().unavailableRetryAfter());
 	}
 
 	@Bean
@@ -48,8 +48,8 @@ public class ChassisWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ErrorController.class)
-	ProblemErrorController problemErrorController(ProblemWriter problems) {
-		return new ProblemErrorController(problems);
+	ProblemErrorController problemErrorController(ProblemWriter problems, ChassisProperties properties) {
+		return new ProblemErrorController(problems, properties);
 	}
 
 	@Bean
@@ -64,6 +64,13 @@ public class ChassisWebAutoConfiguration {
 		var registration = new FilterRegistrationBean<>(
 				new BodySizeLimitFilter(properties.web().maxBodySize().toBytes(), problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RejectedRequestFilter> rejectedRequestFilter(ProblemWriter problems) {
+		var registration = new FilterRegistrationBean<>(new RejectedRequestFilter(problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
 		return registration;
 	}
 

@@ -1,5 +1,6 @@
 package dev.shopfront.chassis.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -51,6 +53,17 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	private final Duration retryAfter;
+
+	/**
+	 * The advice.
+	 * @param retryAfter what {@code Retry-After} says when the infrastructure fails for a
+	 * while (503)
+	 */
+	public ProblemDetailsAdvice(Duration retryAfter) {
+		this.retryAfter = retryAfter;
+	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -154,8 +167,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"Authentication is required."), headers, request);
 	}
 
+	/**
+	 * A request the firewall refuses once the application reads the offending part (a
+	 * header value with control characters, say) is the client's error.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> handleRequestRejected(RequestRejectedException ex, WebRequest request) {
+		log.info("Refused {}: {}", path(request), ex.getMessage());
+		return entity(
+				Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+						"The request has characters or a form this service does not accept."),
+				new HttpHeaders(), request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		if (ex.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+			return entity(Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+					"The query string cannot be decoded."), new HttpHeaders(), request);
+		}
+		if (TransientFailures.isTransient(ex)) {
+			ProblemDetail problem = Problems.unavailable();
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(this.retryAfter));
+			ResponseEntity<Object> entity = entity(problem, headers, request);
+			log.warn("Unavailable on {} (traceId {}): {}", path(request), problem.getProperties().get("traceId"),
+					Problems.describe(ex));
+			return entity;
+		}
 		ProblemDetail problem = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"Something went wrong on our side; quote the traceId when you report it.");
 		ResponseEntity<Object> entity = entity(problem, new HttpHeaders(), request);

@@ -1,6 +1,7 @@
 package dev.shopfront.chassis.web;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +55,40 @@ public final class Problems {
 	public static ProblemDetail payloadTooLarge() {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
 				"The request body is larger than this service accepts.");
+	}
+
+	/**
+	 * The answer when the infrastructure fails for a while (the database or the broker
+	 * cannot be used): the client may retry after {@code Retry-After}.
+	 * @return a 503 problem
+	 */
+	public static ProblemDetail unavailable() {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+				"The service cannot use a resource it depends on right now; try again in a few seconds.");
+	}
+
+	/**
+	 * The value of a {@code Retry-After} header: whole seconds, at least one.
+	 * @param wait how long to wait
+	 * @return the header value
+	 */
+	public static String retryAfterSeconds(Duration wait) {
+		long seconds = wait.toSeconds() + ((wait.toMillisPart() > 0) ? 1 : 0);
+		return Long.toString(Math.max(1, seconds));
+	}
+
+	/**
+	 * A failure in one line for a log, without its stack: the outermost and the root
+	 * cause's type and message.
+	 * @param failure what was thrown
+	 * @return the description
+	 */
+	public static String describe(Throwable failure) {
+		Throwable root = failure;
+		for (int i = 0; i < 32 && root.getCause() != null && root.getCause() != root; i++) {
+			root = root.getCause();
+		}
+		return (root == failure) ? failure.toString() : failure.getClass().getName() + " caused by " + root;
 	}
 
 	/**

@@ -31,7 +31,14 @@ public final class TraceIds {
 		if (span.isValid()) {
 			return span.getTraceId();
 		}
-		String traceparent = request.getHeader("traceparent");
+		String traceparent;
+		try {
+			traceparent = request.getHeader("traceparent");
+		}
+		catch (RuntimeException ex) {
+			// a header the firewall refuses: the request is being refused, trace it anew
+			traceparent = null;
+		}
 		if (traceparent != null) {
 			var matcher = TRACEPARENT.matcher(traceparent.trim());
 			if (matcher.matches()) {

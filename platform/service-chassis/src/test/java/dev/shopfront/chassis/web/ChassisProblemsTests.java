@@ -1,6 +1,10 @@
 package dev.shopfront.chassis.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -107,9 +112,53 @@ class ChassisProblemsTests {
 	}
 
 	@Test
+	void refusesWhatTheFirewallRefusesAsBadRequests() {
+		// a header value with a C1 control character: Tomcat lets it in, the firewall
+		// refuses it when it is read
+		assertThat(raw("GET /test/items/1 HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0085b\r\n"))
+			.startsWith("HTTP/1.1 400")
+			.contains("application/problem+json")
+			.contains(Problems.TYPE_BASE + "bad-request");
+		assertThat(raw("GET /test/items/1 HTTP/1.1\r\nHost: localhost\r\ntraceparent: a\u0085b\r\n"))
+			.startsWith("HTTP/1.1 400")
+			.contains(Problems.TYPE_BASE + "bad-request");
+		assertThat(raw("GET /test/items/1 HTTP/1.1\r\nHost: localhost\r\nX-Note: fine\r\n")).startsWith("HTTP/1.1 200");
+		problem(api().urlEncodingEnabled(false).get("/test/page?size=%FF"), 400, "bad-request");
+		problem(api().get("/test/items/1;jsessionid=x"), 400, "bad-request");
+	}
+
+	@Test
+	void bindsJsonStrictly() {
+		problem(api().body("{\"name\": \"a\", \"quantity\": \"5\"}").post("/test/items"), 400, "validation")
+			.body("errors[0].field", equalTo("quantity"));
+		problem(api().body("{\"name\": \"a\", \"quantity\": 5.7}").post("/test/items"), 400, "validation")
+			.body("errors[0].field", equalTo("quantity"));
+		problem(api().body("{\"name\": 12, \"quantity\": 5}").post("/test/items"), 400, "validation")
+			.body("errors[0].field", equalTo("name"));
+		problem(api().body("{\"name\": \"a\", \"name\": \"b\", \"quantity\": 5}").post("/test/items"), 400,
+				"malformed-request");
+		api().body("{\"name\": \"a\", \"quantity\": 5}").post("/test/items").then().statusCode(201);
+	}
+
+	@Test
 	void keepsHealthAndMetricsOpen() {
 		api().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
 		api().get("/actuator/prometheus").then().statusCode(200);
+	}
+
+	/**
+	 * Sends a request as the given ISO-8859-1 bytes (HTTP clients clean up header values
+	 * that a hostile client would not) and returns the whole response.
+	 */
+	private String raw(String head) {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private RequestSpecification api() {

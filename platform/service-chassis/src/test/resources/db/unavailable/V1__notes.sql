@@ -1,0 +1,4 @@
+create table notes (
+    id   bigint generated always as identity primary key,
+    text varchar(100) not null
+);
