@@ -40,9 +40,15 @@ public record ChassisProperties(@DefaultValue Web web, @DefaultValue Security se
 	 *
 	 * @param jwkSetUri where the token issuer publishes its public keys
 	 * @param issuer the {@code iss} every accepted token must carry
+	 * @param jwksCacheTtl how long the fetched key set is used before it is fetched again
+	 * @param jwksRefetchInterval a token with an unknown {@code kid} makes the key set be
+	 * fetched again at most twice per this interval (the issuer may have rotated its
+	 * key); more such tokens are refused without a fetch
+	 * @param jwksTimeout connect and read timeout of a fetch
 	 */
 	public record Security(@DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwkSetUri,
-			@DefaultValue("shopfront") String issuer) {
+			@DefaultValue("shopfront") String issuer, @DefaultValue("5m") Duration jwksCacheTtl,
+			@DefaultValue("30s") Duration jwksRefetchInterval, @DefaultValue("2s") Duration jwksTimeout) {
 	}
 
 	/**

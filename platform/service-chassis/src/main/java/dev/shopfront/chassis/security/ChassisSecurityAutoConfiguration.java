@@ -52,7 +52,7 @@ public class ChassisSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(ChassisProperties properties) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.security().jwkSetUri().toString())
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(IssuerKeys.of(properties.security()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(validator(properties.security().issuer()));

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,6 +42,7 @@ class TokenCheckUnavailableFilter extends OncePerRequestFilter {
 			}
 			log.warn("Cannot check tokens: {}", ex.getMessage());
 			response.resetBuffer();
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			this.problems.write(request, response,
 					Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
 							"Tokens cannot be checked right now; try again shortly."));

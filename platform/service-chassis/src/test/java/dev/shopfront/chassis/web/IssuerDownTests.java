@@ -24,12 +24,14 @@ class IssuerDownTests {
 
 	@Test
 	void answersServiceUnavailableWhenTokensCannotBeChecked() {
-		ProblemAssertions.assertProblem(RestAssured.given()
-			.port(this.port)
-			.auth()
-			.oauth2(JwtMinter.shared().customer(UUID.randomUUID()))
-			.get("/test/admin")
-			.then(), 503, "service-unavailable");
+		ProblemAssertions
+			.assertProblem(RestAssured.given()
+				.port(this.port)
+				.auth()
+				.oauth2(JwtMinter.shared().customer(UUID.randomUUID()))
+				.get("/test/admin")
+				.then(), 503, "service-unavailable")
+			.header("Retry-After", "5");
 	}
 
 }
