@@ -105,7 +105,7 @@ status=0
 "$JAVA_HOME/bin/java" -Xms256m -Xmx512m ${props[@]+"${props[@]}"} \
 	-Dgateway=http://localhost:$((port_base + ${offset_of[gateway]})) -DkeyFile="$key_file" -DkeyId="$key_id" \
 	-DshopState="$state" -DclkTck="$(getconf CLK_TCK)" -DsummaryFile="$summary_file" \
-	-Dmetrics="order-service=http://localhost:$((port_base + ${offset_of[order-service]})),inventory-service=http://localhost:$((port_base + ${offset_of[inventory-service]})),payment-service=http://localhost:$((port_base + ${offset_of[payment-service]}))" \
+	-Dmetrics="order-service=http://127.0.0.1:$((port_base + 1000 + ${offset_of[order-service]})),inventory-service=http://127.0.0.1:$((port_base + 1000 + ${offset_of[inventory-service]})),payment-service=http://127.0.0.1:$((port_base + 1000 + ${offset_of[payment-service]}))" \
 	-cp "$module/target/test-classes:$module/target/classes:$(cat "$classpath_file")" \
 	dev.shopfront.order.bench.OrderBenchmark || status=$?
 

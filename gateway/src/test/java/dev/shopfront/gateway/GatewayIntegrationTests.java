@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +49,9 @@ class GatewayIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
 		registry.add("shopfront.gateway.services.user-service", upstream::baseUrl);
@@ -70,6 +74,11 @@ class GatewayIntegrationTests {
 
 	RequestSpecification given() {
 		return RestAssured.given().baseUri("http://127.0.0.1").port(this.port);
+	}
+
+	/** The gateway's management port: probes and metrics, never on the public port. */
+	RequestSpecification management() {
+		return RestAssured.given().baseUri("http://127.0.0.1").port(this.managementPort);
 	}
 
 	RequestSpecification customer() {
@@ -139,6 +148,19 @@ class GatewayIntegrationTests {
 
 		assertThat(response.header("X-Request-Id")).matches(UUID_PATTERN);
 		assertThat(upstream.last().header("X-Request-Id")).isEqualTo(response.header("X-Request-Id"));
+	}
+
+	@Test
+	void tellsTheServiceTheClientsAddressAndNothingTheClientClaims() {
+		customer().header("X-Forwarded-For", "203.0.113.7")
+			.header("X-Real-IP", "203.0.113.8")
+			.header("Forwarded", "for=203.0.113.9")
+			.get("/api/users/me")
+			.then()
+			.statusCode(200);
+
+		assertThat(upstream.last().headers().get("X-Forwarded-For")).containsExactly("127.0.0.1");
+		assertThat(upstream.last().headers()).doesNotContainKeys("X-Real-IP", "Forwarded");
 	}
 
 	@Test
@@ -259,7 +281,14 @@ class GatewayIntegrationTests {
 
 	@Test
 	void answers503WhenTheServiceIsDown() {
-		assertProblem(customer().get("/api/down/anything").then(), 503, "service-unavailable");
+		assertProblem(customer().get("/api/down/anything").then(), 503, "service-unavailable").header("Retry-After",
+				"5");
+	}
+
+	@Test
+	void refusesAQueryItCannotDecodeAsBadRequest() {
+		assertProblem(customer().urlEncodingEnabled(false).get("/api/users/me?q=%FF").then(), 400, "bad-request");
+		assertThat(upstream.received()).isEmpty();
 	}
 
 	@Test
@@ -268,10 +297,14 @@ class GatewayIntegrationTests {
 	}
 
 	@Test
-	void keepsItsOwnProbesAndMetrics() {
-		given().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
-		given().get("/actuator/health/readiness").then().statusCode(200).body("status", equalTo("UP"));
-		given().get("/actuator/prometheus").then().statusCode(200);
+	void keepsItsOwnProbesAndMetricsOffThePublicPort() {
+		management().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
+		management().get("/actuator/health/readiness").then().statusCode(200).body("status", equalTo("UP"));
+		management().get("/actuator/prometheus").then().statusCode(200);
+		// nothing of it on the public port
+		for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/health/readiness")) {
+			assertProblem(given().get(path).then(), 404, "not-found");
+		}
 
 		assertThat(upstream.received()).isEmpty();
 	}

@@ -5,7 +5,7 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestServers(broker = false)
 class BrokerReadinessIntegrationTests {
 
-	@LocalServerPort
+	@LocalManagementPort
 	int port;
 
 	@Test

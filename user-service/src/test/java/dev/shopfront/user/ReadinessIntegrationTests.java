@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestServers
 class ReadinessIntegrationTests {
 
-	@LocalServerPort
+	@LocalManagementPort
 	int port;
 
 	@Autowired

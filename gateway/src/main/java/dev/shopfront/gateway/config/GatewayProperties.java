@@ -52,10 +52,24 @@ public record GatewayProperties(Map<String, Route> routes, List<String> publicEn
 	 * @param keyPrefix prefix of the Redis keys, so several shops can share one Redis
 	 * @param redisRetryInterval how long requests go unlimited after Redis failed to
 	 * answer before it is asked again
+	 * @param login the limits on logging in
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("600") long perUser,
 			@DefaultValue("6000") long perIp, @DefaultValue("1m") Duration period,
-			@DefaultValue("shopfront:") String keyPrefix, @DefaultValue("5s") Duration redisRetryInterval) {
+			@DefaultValue("shopfront:") String keyPrefix, @DefaultValue("5s") Duration redisRetryInterval,
+			@DefaultValue Login login) {
+	}
+
+	/**
+	 * Limits on logging in, on top of the general ones: password guesses cost
+	 * user-service a password hash each.
+	 *
+	 * @param path the login endpoint
+	 * @param perIp logins one client IP may try per period, whatever the e-mail
+	 * @param perIpAndEmail logins one client IP may try per period for one e-mail address
+	 */
+	public record Login(@DefaultValue("/api/auth/token") String path, @DefaultValue("30") long perIp,
+			@DefaultValue("10") long perIpAndEmail) {
 	}
 
 	/**

@@ -13,6 +13,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +40,8 @@ class RateLimitConfiguration {
 
 	@Bean
 	RateLimiting rateLimiting(GatewayProperties properties, RateLimiter limiter, ProblemWriter problems,
-			MeterRegistry meters) {
-		return new RateLimiting(properties.rateLimit(), limiter, problems, meters);
+			MeterRegistry meters, JsonMapper json) {
+		return new RateLimiting(properties.rateLimit(), limiter, problems, meters, json);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -15,8 +16,9 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 
 /**
  * Puts the rate limits into the gateway's security filter chain: per client IP before the
- * token is checked (so floods never reach the check), per user (token subject) right
- * after.
+ * token is checked (so floods never reach the check), the login limits (per IP, and per
+ * IP and e-mail) on {@code POST /api/auth/token}, and per user (token subject) right
+ * after the token check.
  */
 public class RateLimiting {
 
@@ -28,12 +30,15 @@ public class RateLimiting {
 
 	private final MeterRegistry meters;
 
+	private final JsonMapper json;
+
 	RateLimiting(GatewayProperties.RateLimit settings, RateLimiter limiter, ProblemWriter problems,
-			MeterRegistry meters) {
+			MeterRegistry meters, JsonMapper json) {
 		this.settings = settings;
 		this.limiter = limiter;
 		this.problems = problems;
 		this.meters = meters;
+		this.json = json;
 	}
 
 	/**
@@ -50,6 +55,9 @@ public class RateLimiting {
 			.addFilterBefore(new RateLimitFilter(prefix + "ip:", this.settings.perIp(),
 					HttpServletRequest::getRemoteAddr, this.limiter, this.problems, refused("ip")),
 					BearerTokenAuthenticationFilter.class)
+			.addFilterBefore(new LoginRateLimitFilter(this.settings.login().path(), prefix,
+					this.settings.login().perIp(), this.settings.login().perIpAndEmail(), this.limiter, this.problems,
+					this.json, refused("login")), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new RateLimitFilter(prefix + "user:", this.settings.perUser(), RateLimiting::user,
 					this.limiter, this.problems, refused("user")), BearerTokenAuthenticationFilter.class);
 	}

@@ -1,9 +1,11 @@
 package dev.shopfront.gateway.routing;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.shopfront.chassis.config.ChassisProperties;
 import dev.shopfront.chassis.web.ProblemWriter;
 import dev.shopfront.gateway.config.GatewayProperties;
 import dev.shopfront.gateway.config.GatewayProperties.Route;
@@ -33,7 +35,9 @@ class RoutingConfiguration {
 	static final List<String> NEVER_ROUTED = List.of("/internal/**", "/actuator/**");
 
 	@Bean
-	RouterFunction<ServerResponse> serviceRoutes(GatewayProperties properties, ProblemWriter problems) {
+	RouterFunction<ServerResponse> serviceRoutes(GatewayProperties properties, ProblemWriter problems,
+			ChassisProperties chassis) {
+		Duration retryAfter = chassis.web().unavailableRetryAfter();
 		if (properties.routes().isEmpty()) {
 			throw new IllegalStateException("No routes: configure shopfront.gateway.routes");
 		}
@@ -41,12 +45,13 @@ class RoutingConfiguration {
 			.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
-			.map((entry) -> route(entry.getKey(), entry.getValue(), problems))
+			.map((entry) -> route(entry.getKey(), entry.getValue(), problems, retryAfter))
 			.reduce(RouterFunction::and)
 			.orElseThrow();
 	}
 
-	private static RouterFunction<ServerResponse> route(String service, Route route, ProblemWriter problems) {
+	private static RouterFunction<ServerResponse> route(String service, Route route, ProblemWriter problems,
+			Duration retryAfter) {
 		if (route.uri() == null || route.paths().isEmpty()) {
 			throw new IllegalStateException("Route " + service
 					+ " needs a uri and at least one path (shopfront.gateway.routes." + service + ")");
@@ -54,12 +59,17 @@ class RoutingConfiguration {
 		return GatewayRouterFunctions.route(service)
 			.route(anyOf(route.paths()).and(anyOf(NEVER_ROUTED).negate()), HandlerFunctions.http())
 			.before(BeforeFilterFunctions.uri(route.uri()))
-			.filter(new UpstreamErrors(service, problems))
+			.filter(new UpstreamErrors(service, problems, retryAfter))
 			.build();
 	}
 
 	private static RequestPredicate anyOf(List<String> patterns) {
 		return patterns.stream().map(RequestPredicates::path).reduce(RequestPredicate::or).orElseThrow();
+	}
+
+	@Bean
+	ClientAddressHeaders clientAddressHeaders() {
+		return new ClientAddressHeaders();
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.shopfront.gateway.routing;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.CharacterCodingException;
+import java.time.Duration;
 
 import dev.shopfront.chassis.web.PayloadTooLargeException;
 import dev.shopfront.chassis.web.ProblemWriter;
@@ -11,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
@@ -19,8 +22,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Answers a 503 problem when a service cannot be reached and a 504 problem when it does
- * not answer in time, instead of a 500.
+ * Answers a 503 problem with {@code Retry-After} when a service cannot be reached and a
+ * 504 problem when it does not answer in time, instead of a 500.
  */
 class UpstreamErrors implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
@@ -30,9 +33,12 @@ class UpstreamErrors implements HandlerFilterFunction<ServerResponse, ServerResp
 
 	private final ProblemWriter problems;
 
-	UpstreamErrors(String service, ProblemWriter problems) {
+	private final String retryAfter;
+
+	UpstreamErrors(String service, ProblemWriter problems, Duration retryAfter) {
 		this.service = service;
 		this.problems = problems;
+		this.retryAfter = Problems.retryAfterSeconds(retryAfter);
 	}
 
 	@Override
@@ -49,7 +55,11 @@ class UpstreamErrors implements HandlerFilterFunction<ServerResponse, ServerResp
 				log.warn("{} {} -> {}: {} ({})", request.method(), request.path(), this.service, problem.getStatus(),
 						rootCause(ex).toString());
 			}
-			return ServerResponse.status(problem.getStatus()).build((servletRequest, servletResponse) -> {
+			ServerResponse.BodyBuilder response = ServerResponse.status(problem.getStatus());
+			if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+				response.header(HttpHeaders.RETRY_AFTER, this.retryAfter);
+			}
+			return response.build((servletRequest, servletResponse) -> {
 				this.problems.write(servletRequest, servletResponse, problem);
 				return null;
 			});
@@ -58,13 +68,19 @@ class UpstreamErrors implements HandlerFilterFunction<ServerResponse, ServerResp
 
 	/**
 	 * The problem for a failed call to a service: 413 when the client's body grew past
-	 * the cap while it was forwarded, 504 on a timeout, 503 on any other I/O failure.
+	 * the cap while it was forwarded, 400 when the request's own query cannot be decoded
+	 * to be forwarded, 504 on a timeout, 503 (to retry after {@code Retry-After}) on any
+	 * other I/O failure.
 	 * @param ex what the call threw
 	 * @return the problem, or {@code null} when the failure is not the service's
 	 */
 	static @Nullable ProblemDetail problemFor(Throwable ex) {
 		if (causedBy(ex, PayloadTooLargeException.class)) {
 			return Problems.payloadTooLarge();
+		}
+		if (causedBy(ex, CharacterCodingException.class)) {
+			return Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+					"The request has characters or a form this service does not accept.");
 		}
 		if (causedBy(ex, HttpTimeoutException.class) || causedBy(ex, SocketTimeoutException.class)) {
 			return Problems.problem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "Gateway timeout",

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +34,9 @@ class RateLimitIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
 		registry.add("shopfront.gateway.services.user-service", upstream::baseUrl);
@@ -49,6 +53,11 @@ class RateLimitIntegrationTests {
 
 	RequestSpecification given() {
 		return RestAssured.given().baseUri("http://127.0.0.1").port(this.port);
+	}
+
+	/** The gateway's management port: probes and metrics, never on the public port. */
+	RequestSpecification management() {
+		return RestAssured.given().baseUri("http://127.0.0.1").port(this.managementPort);
 	}
 
 	@Test
@@ -86,8 +95,8 @@ class RateLimitIntegrationTests {
 		assertThat(upstream.received()).isEmpty();
 
 		// The gateway's probes are not limited, and its metrics count the refusals.
-		given().get("/actuator/health/liveness").then().statusCode(200);
-		String metrics = given().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+		management().get("/actuator/health/liveness").then().statusCode(200);
+		String metrics = management().get("/actuator/prometheus").then().statusCode(200).extract().asString();
 		assertThat(metrics)
 			.containsPattern("shopfront_gateway_rate_limit_refused_total\\{[^}]*limit=\"user\"[^}]*\\} 1\\.0")
 			.containsPattern("shopfront_gateway_rate_limit_refused_total\\{[^}]*limit=\"ip\"[^}]*\\} 2\\.0");

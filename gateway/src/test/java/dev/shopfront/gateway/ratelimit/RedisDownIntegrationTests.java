@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +33,9 @@ class RedisDownIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", () -> URI.create(StubUpstream.nobodyListening()).getPort());
@@ -49,6 +53,11 @@ class RedisDownIntegrationTests {
 		return RestAssured.given().baseUri("http://127.0.0.1").port(this.port);
 	}
 
+	/** The gateway's management port: probes and metrics, never on the public port. */
+	RequestSpecification management() {
+		return RestAssured.given().baseUri("http://127.0.0.1").port(this.managementPort);
+	}
+
 	@Test
 	void servesUnlimitedWhileRedisIsDown() {
 		String token = JwtMinter.shared().customer(UUID.randomUUID());
@@ -57,14 +66,14 @@ class RedisDownIntegrationTests {
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.header("X-RateLimit-Remaining")).isNull();
 		}
-		assertThat(given().get("/actuator/prometheus").asString())
+		assertThat(management().get("/actuator/prometheus").asString())
 			.containsPattern("shopfront_gateway_rate_limit_unchecked_total(\\{[^}]*\\})? [1-9]");
 	}
 
 	@Test
 	void staysReadyWhileRedisIsDownBecauseLimitsFailOpen() {
-		given().get("/actuator/health/readiness").then().statusCode(200);
-		given().get("/actuator/health/liveness").then().statusCode(200);
+		management().get("/actuator/health/readiness").then().statusCode(200);
+		management().get("/actuator/health/liveness").then().statusCode(200);
 	}
 
 }

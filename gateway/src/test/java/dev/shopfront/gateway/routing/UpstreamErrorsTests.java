@@ -44,6 +44,12 @@ class UpstreamErrorsTests {
 	}
 
 	@Test
+	void aQueryThatCannotBeEncodedForTheServiceIsTheClientsError() {
+		assertThat(UpstreamErrors.problemFor(new UncheckedIOException(new java.nio.charset.MalformedInputException(1)))
+			.getStatus()).isEqualTo(400);
+	}
+
+	@Test
 	void errorsThatAreNotTheServicesAreLeftAlone() {
 		assertThat(UpstreamErrors.problemFor(new IllegalStateException("bug"))).isNull();
 	}

@@ -35,6 +35,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,7 +59,9 @@ import static org.hamcrest.Matchers.hasKey;
 @SpringBootTest(classes = MessagingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shopfront.chassis.messaging.consumer.retry-delays=200ms,400ms",
 				"shopfront.chassis.messaging.relay.initial-backoff=50ms",
-				"shopfront.chassis.messaging.relay.max-backoff=200ms", "spring.application.name=chassis-test" })
+				"shopfront.chassis.messaging.relay.max-backoff=200ms", "spring.application.name=chassis-test",
+				// operators' endpoints on their own port, as in every service
+				"management.server.port=0" })
 @WithTestServers
 class MessagingIntegrationTests {
 
@@ -93,6 +96,9 @@ class MessagingIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@BeforeEach
 	void drainRawQueue() {
@@ -222,7 +228,7 @@ class MessagingIntegrationTests {
 
 		this.receiver.failing.remove("poison");
 		RestAssured.given()
-			.port(this.port)
+			.port(this.managementPort)
 			.auth()
 			.oauth2(JwtMinter.shared().admin())
 			.contentType("application/json")
@@ -238,16 +244,16 @@ class MessagingIntegrationTests {
 	@Test
 	void showsParkedMessagesToAdministratorsOnly() {
 		String parking = MessagingTestApplication.QUEUE + ".dlq";
-		RestAssured.given().port(this.port).get("/actuator/deadletters").then().statusCode(401);
+		RestAssured.given().port(this.managementPort).get("/actuator/deadletters").then().statusCode(401);
 		RestAssured.given()
-			.port(this.port)
+			.port(this.managementPort)
 			.auth()
 			.oauth2(JwtMinter.shared().customer(UUID.randomUUID()))
 			.get("/actuator/deadletters")
 			.then()
 			.statusCode(403);
 		RestAssured.given()
-			.port(this.port)
+			.port(this.managementPort)
 			.auth()
 			.oauth2(JwtMinter.shared().admin())
 			.get("/actuator/deadletters")
@@ -255,14 +261,14 @@ class MessagingIntegrationTests {
 			.statusCode(200)
 			.body("parkingQueues", hasKey(parking));
 		RestAssured.given()
-			.port(this.port)
+			.port(this.managementPort)
 			.auth()
 			.oauth2(JwtMinter.shared().admin())
 			.get("/actuator/deadletters/" + parking)
 			.then()
 			.statusCode(200);
 		RestAssured.given()
-			.port(this.port)
+			.port(this.managementPort)
 			.auth()
 			.oauth2(JwtMinter.shared().admin())
 			.get("/actuator/deadletters/not-ours.dlq")
