@@ -47,6 +47,9 @@ public final class FakeParticipants {
 	/** Token requests received. */
 	public final AtomicInteger tokenCalls = new AtomicInteger();
 
+	/** Orders whose release was asked for (answered or not), in order. */
+	public final List<UUID> releaseCalls = new CopyOnWriteArrayList<>();
+
 	private volatile boolean down;
 
 	private volatile long delayMillis;
@@ -163,6 +166,11 @@ public final class FakeParticipants {
 	}
 
 	private void reserve(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		if (path.endsWith("/release")) {
+			release(exchange, UUID.fromString(path.split("/")[3]));
+			return;
+		}
 		this.reservationCalls.incrementAndGet();
 		this.authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
 		JsonNode request = this.json.readTree(exchange.getRequestBody().readAllBytes());
@@ -223,6 +231,17 @@ public final class FakeParticipants {
 		body.set("items", lines);
 		boolean created = this.reservations.putIfAbsent(orderId, body) == null;
 		send(exchange, created ? 201 : 200, body.toString(), "application/json");
+	}
+
+	/** {@code POST /internal/reservations/{orderId}/release}: what it holds goes back. */
+	private void release(HttpExchange exchange, UUID orderId) throws IOException {
+		this.releaseCalls.add(orderId);
+		if (this.down) {
+			send(exchange, 503, "{\"status\":503}", "application/problem+json");
+			return;
+		}
+		String status = (this.reservations.remove(orderId) != null) ? "RELEASED" : "VOID";
+		send(exchange, 200, "{\"orderId\":\"" + orderId + "\",\"status\":\"" + status + "\"}", "application/json");
 	}
 
 	private static void send(HttpExchange exchange, int status, String body, String contentType) throws IOException {

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Moves reservations with the orders: {@code order.confirmed} commits,
- * {@code order.cancelled} releases or returns. Through the chassis inbox, so a
- * redelivered event changes nothing.
+ * {@code order.cancelled} releases or returns, {@code order.rejected} releases or voids
+ * (see {@link Reservations#releaseRejected}). Through the chassis inbox, so a redelivered
+ * event changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventsConsumer {
@@ -24,7 +25,8 @@ class OrderEventsConsumer {
 	@Bean
 	MessageConsumer orderEvents(Reservations reservations) {
 		return new MessageConsumer("inventory.order-events", "order.events",
-				List.of("order.confirmed", "order.cancelled"), (message) -> apply(reservations, message));
+				List.of("order.confirmed", "order.cancelled", "order.rejected"),
+				(message) -> apply(reservations, message));
 	}
 
 	private static void apply(Reservations reservations, IncomingMessage message) {
@@ -32,6 +34,11 @@ class OrderEventsConsumer {
 		boolean moved = switch (message.envelope().type()) {
 			case "order.confirmed" -> reservations.commit(orderId);
 			case "order.cancelled" -> reservations.cancel(orderId);
+			case "order.rejected" -> {
+				log.info("Order {} was rejected: its reservation is {}", orderId,
+						reservations.releaseRejected(orderId));
+				yield true;
+			}
 			default -> false;
 		};
 		if (!moved) {

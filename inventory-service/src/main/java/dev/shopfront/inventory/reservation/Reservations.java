@@ -52,6 +52,7 @@ public class Reservations {
 	 * @throws UnknownProducts when a SKU is not in the catalog
 	 * @throws ShortStock when any item is short; nothing is reserved then
 	 * @throws ConflictingRequest when the order id was reserved with other items
+	 * @throws RejectedOrder when the order was rejected before this request arrived
 	 */
 	@Transactional
 	public Outcome reserve(UUID orderId, Map<String, Integer> items) {
@@ -68,7 +69,11 @@ public class Reservations {
 			String existingHash = this.jdbc.sql("select request_hash from reservations where order_id = ?")
 				.param(orderId)
 				.query(String.class)
-				.single();
+				.optional()
+				.orElse(null);
+			if (existingHash == null) {
+				throw new RejectedOrder(orderId);
+			}
 			if (!existingHash.equals(hash)) {
 				throw new ConflictingRequest(orderId);
 			}
@@ -148,6 +153,32 @@ public class Reservations {
 				.update();
 		}
 		return true;
+	}
+
+	/**
+	 * The order was rejected (order-service gave up on it, or could not use what was
+	 * reserved): what is held for it goes back (HELD → RELEASED), and an order id with no
+	 * reservation yet is marked VOID, so that its reservation request, should it still
+	 * arrive, reserves nothing. Either way this comes in order with that request: the
+	 * insert of the VOID row waits for a reservation being written for the same order id
+	 * and then sees it. Idempotent; a reservation in any other state stays as it is.
+	 * @param orderId the order
+	 * @return the reservation's status now
+	 */
+	@Transactional
+	public String releaseRejected(UUID orderId) {
+		Instant now = this.clock.instant();
+		int voided = this.jdbc.sql("""
+				insert into reservations (order_id, status, request_hash, expires_at, created_at, updated_at)
+				values (?, 'VOID', null, ?, ?, ?) on conflict (order_id) do nothing
+				""").params(orderId, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now)).update();
+		if (voided == 0) {
+			release(orderId);
+		}
+		return this.jdbc.sql("select status from reservations where order_id = ?")
+			.param(orderId)
+			.query(String.class)
+			.single();
 	}
 
 	/**
@@ -234,7 +265,7 @@ public class Reservations {
 	 * A reservation.
 	 *
 	 * @param orderId its order
-	 * @param status HELD, COMMITTED, RELEASED or RETURNED
+	 * @param status HELD, COMMITTED, RELEASED, RETURNED or VOID
 	 * @param expiresAt when a HELD reservation is released if not committed
 	 * @param lines what it holds, at the prices taken
 	 */
@@ -292,6 +323,15 @@ public class Reservations {
 
 		UnknownProducts(List<String> skus) {
 			super("Unknown SKU(s): " + String.join(", ", skus) + ".");
+		}
+
+	}
+
+	/** The order was rejected before its reservation was made: nothing is reserved. */
+	public static class RejectedOrder extends RuntimeException {
+
+		RejectedOrder(UUID orderId) {
+			super("Order " + orderId + " was rejected; nothing is reserved for it.");
 		}
 
 	}

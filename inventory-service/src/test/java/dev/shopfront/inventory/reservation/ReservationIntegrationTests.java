@@ -69,6 +69,9 @@ class ReservationIntegrationTests {
 	@Autowired
 	ReservationExpiry expiry;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private final String service = JwtMinter.shared().service("order-service");
@@ -251,6 +254,73 @@ class ReservationIntegrationTests {
 			assertThat(available(sku)).isEqualTo(8);
 			assertThat(reserved(sku)).isZero();
 		});
+	}
+
+	@Test
+	void aRejectedOrderReleasesWhatItHoldsAndALateRequestForItReservesNothing() {
+		String sku = product("4.00", 10);
+		UUID held = UUID.randomUUID();
+		UUID neverReserved = UUID.randomUUID();
+		reserve(this.port, held, Map.of(sku, 3)).then().statusCode(201);
+		for (UUID order : List.of(held, neverReserved, held, neverReserved)) {
+			this.rabbit.send("order.events", "order.rejected", orderEvent("order.rejected", order));
+		}
+		await().atMost(WAIT).until(() -> status(held).equals("RELEASED") && status(neverReserved).equals("VOID"));
+		assertThat(available(sku)).isEqualTo(10);
+		assertThat(reserved(sku)).isZero();
+
+		// the request order-service gave up on arrives after all: it takes nothing
+		assertProblem(reserve(this.port, neverReserved, Map.of(sku, 3)).then(), 409, "order-rejected");
+		assertThat(available(sku)).isEqualTo(10);
+
+		// the same, asked for directly (order-service does before it lets the customer's
+		// key place another order): idempotent, for services only
+		api(this.port).post("/internal/reservations/{id}/release", held)
+			.then()
+			.statusCode(200)
+			.body("status", equalTo("RELEASED"));
+		UUID other = UUID.randomUUID();
+		api(this.port).post("/internal/reservations/{id}/release", other)
+			.then()
+			.statusCode(200)
+			.body("status", equalTo("VOID"));
+		assertProblem(RestAssured.given()
+			.port(this.port)
+			.auth()
+			.oauth2(JwtMinter.shared().customer(UUID.randomUUID()))
+			.post("/internal/reservations/{id}/release", other)
+			.then(), 403, "forbidden");
+		assertThat(available(sku)).isEqualTo(10);
+	}
+
+	@Test
+	void aRejectionWaitsForAReservationBeingWrittenAndThenReleasesIt() throws Exception {
+		String sku = product("4.00", 5);
+		UUID order = UUID.randomUUID();
+		java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+		var transactions = new org.springframework.transaction.support.TransactionTemplate(this.transactionManager);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> reserving = threads.submit(() -> transactions.executeWithoutResult((tx) -> {
+				this.reservations.reserve(order, Map.of(sku, 2));
+				written.countDown();
+				await().atMost(WAIT).until(() -> commit.getCount() == 0);
+			}));
+			assertThat(written.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			Future<String> rejecting = threads.submit(() -> this.reservations.releaseRejected(order));
+			// the rejection cannot overtake the reservation it races with
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !rejecting.isDone());
+			commit.countDown();
+			reserving.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(rejecting.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("RELEASED");
+		}
+		finally {
+			commit.countDown();
+			threads.shutdownNow();
+		}
+		assertThat(available(sku)).isEqualTo(5);
+		assertThat(reserved(sku)).isZero();
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import dev.shopfront.order.events.AuthorizePaymentV1;
 import dev.shopfront.order.events.OrderCancelledV1;
 import dev.shopfront.order.events.OrderConfirmedV1;
 import dev.shopfront.order.events.OrderEvents;
+import dev.shopfront.order.events.OrderRejectedV1;
 import dev.shopfront.order.events.RefundPaymentV1;
 import dev.shopfront.order.order.Order;
 import dev.shopfront.order.order.OrderLine;
@@ -144,6 +145,11 @@ public class CheckoutSaga {
 				}
 				case Action.RejectOrder reject -> {
 					order.reject(reject.reason(), now);
+					// whatever inventory may hold for it (a reservation made after we
+					// gave
+					// up waiting, or one we cannot use) goes back
+					this.outbox.publish(OrderEvents.ORDER_REJECTED, subject(order),
+							new OrderRejectedV1(order.id(), order.userId(), reject.reason().name(), now));
 					count("rejected", reject.reason().name());
 				}
 				case Action.CancelOrder cancel -> {

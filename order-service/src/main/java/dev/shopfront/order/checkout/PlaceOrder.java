@@ -121,6 +121,18 @@ public class PlaceOrder {
 	}
 
 	/**
+	 * Settles the stock of an order rejected because inventory-service did not answer: it
+	 * may have reserved for it after all, or still do. Asked before the customer's retry
+	 * with the same Idempotency-Key places a new order, so that one request never holds
+	 * stock twice ({@code order.rejected} asks the same, later).
+	 * @param orderId the rejected order
+	 * @return whether inventory-service confirmed it holds nothing for it now
+	 */
+	public boolean settleRejected(UUID orderId) {
+		return this.inventory.releaseRejected(orderId);
+	}
+
+	/**
 	 * The result as the order's state tells it now (for a repeat of a request whose
 	 * answer was never stored).
 	 * @param orderId the order

@@ -25,6 +25,9 @@ public class OrderEvents {
 	/** {@code order.cancelled} v1: {@link OrderCancelledV1}. */
 	public static final EventType ORDER_CANCELLED = new EventType(EXCHANGE, "order.cancelled", 1);
 
+	/** {@code order.rejected} v1: {@link OrderRejectedV1}. */
+	public static final EventType ORDER_REJECTED = new EventType(EXCHANGE, "order.rejected", 1);
+
 	/** {@code order.shipped} v1: {@link OrderShippedV1}. */
 	public static final EventType ORDER_SHIPPED = new EventType(EXCHANGE, "order.shipped", 1);
 

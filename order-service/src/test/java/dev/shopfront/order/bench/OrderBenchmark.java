@@ -60,8 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code customers} (16), {@code products} (20), {@code stock} (1000000), {@code pollMs}
  * (25), {@code settle} (60), {@code paymentSample} (200 confirmed orders whose payment is
  * read after the run), {@code sampleSeconds} (2; 0 turns the metrics sampler off),
- * {@code metrics} (name=url,... of the management ports whose /actuator/prometheus is sampled),
- * {@code shopState} (the state directory of the system, to attribute CPU to its
+ * {@code metrics} (name=url,... of the management ports whose /actuator/prometheus is
+ * sampled), {@code shopState} (the state directory of the system, to attribute CPU to its
  * services), {@code summaryFile} (where to write the client's tally for the script's
  * database check).
  */

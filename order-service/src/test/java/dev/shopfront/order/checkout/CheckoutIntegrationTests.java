@@ -479,10 +479,11 @@ class CheckoutIntegrationTests {
 			.then()
 			.body("status", equalTo("REJECTED"))
 			.body("reason", equalTo("OUT_OF_STOCK"));
-		assertThat(this.jdbc.sql("select count(*) from outbox where subject = ?")
+		assertThat(this.jdbc.sql("select type from outbox where subject = ?")
 			.param(orderId.toString())
-			.query(Integer.class)
-			.single()).as("no payment requested").isZero();
+			.query(String.class)
+			.list()).as("no payment requested; inventory told to release whatever it may hold")
+			.containsExactly("order.rejected");
 	}
 
 	@Test
@@ -504,6 +505,18 @@ class CheckoutIntegrationTests {
 			.query(String.class)
 			.single()).isEqualTo("DONE");
 
+		Published rejected = this.payment.nextOrderEvent(failed, "order.rejected");
+		EventSchemas.assertValid("order.rejected", 1, rejected.body());
+		assertThat(rejected.data().get("reason").asString()).isEqualTo("INVENTORY_UNAVAILABLE");
+
+		// a retry while inventory is still down: no second order while the first one's
+		// stock is unknown
+		long orders = ordersOfCustomer();
+		int releases = participants.releaseCalls.size();
+		assertProblem(place(key, body).then(), 503, "inventory-unavailable").header("Retry-After", equalTo("2"));
+		assertThat(ordersOfCustomer()).isEqualTo(orders);
+		assertThat(participants.releaseCalls.subList(releases, participants.releaseCalls.size())).contains(failed);
+
 		participants.down(false);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			Response retried = place(key, body);
@@ -511,6 +524,33 @@ class CheckoutIntegrationTests {
 			assertThat(UUID.fromString(retried.path("id"))).as("a retry after a 503 places the order anew")
 				.isNotEqualTo(failed);
 		});
+		assertThat(ordersOfCustomer()).isEqualTo(orders + 1);
+	}
+
+	@Test
+	void aReservationMadeAfterTheOrderGaveUpIsReleasedBeforeTheRetryReservesAgain() {
+		// inventory answers after the read timeout: each attempt reserves, too late
+		participants.delay(1500);
+		String key = UUID.randomUUID().toString();
+		String body = order("tok_visa", "BOOK-0001", "1");
+		Response response = place(key, body);
+		assertProblem(response.then(), 503, "inventory-unavailable");
+		UUID failed = UUID.fromString(response.path("orderId"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> participants.reserved(failed));
+		EventSchemas.assertValid("order.rejected", 1, this.payment.nextOrderEvent(failed, "order.rejected").body());
+
+		participants.delay(0);
+		UUID placed = UUID.fromString(place(key, body).then().statusCode(201).extract().path("id"));
+		assertThat(participants.releaseCalls).contains(failed);
+		assertThat(participants.reserved(failed)).as("the late reservation went back first").isFalse();
+		assertThat(participants.reserved(placed)).isTrue();
+	}
+
+	private long ordersOfCustomer() {
+		return this.jdbc.sql("select count(*) from orders where user_id = ?")
+			.param(this.customer)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.inventory.reservation.Reservations;
 import dev.shopfront.inventory.reservation.Reservations.ConflictingRequest;
 import dev.shopfront.inventory.reservation.Reservations.Outcome;
+import dev.shopfront.inventory.reservation.Reservations.RejectedOrder;
 import dev.shopfront.inventory.reservation.Reservations.Reservation;
 import dev.shopfront.inventory.reservation.Reservations.ShortStock;
 import dev.shopfront.inventory.reservation.Reservations.UnknownProducts;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,6 +57,27 @@ class ReservationController {
 		return outcome.created()
 				? ResponseEntity.created(URI.create("/internal/reservations/" + request.orderId())).body(body)
 				: ResponseEntity.ok(body);
+	}
+
+	/**
+	 * order-service rejected the order: release what it holds, or make sure a late
+	 * request reserves nothing. Idempotent; order-service calls it before it lets the
+	 * same Idempotency-Key place another order, so the first one's stock is settled.
+	 * @param orderId the order
+	 * @return the reservation's status now
+	 */
+	@PostMapping("/internal/reservations/{orderId}/release")
+	ReleaseResponse release(@PathVariable UUID orderId) {
+		return new ReleaseResponse(orderId, this.reservations.releaseRejected(orderId));
+	}
+
+	/**
+	 * The answer to a release.
+	 *
+	 * @param orderId the order
+	 * @param status RELEASED, VOID, or the state it was already in
+	 */
+	record ReleaseResponse(UUID orderId, String status) {
 	}
 
 	/**
@@ -126,6 +149,11 @@ class ReservationController {
 		ProblemDetail unknown(UnknownProducts ex) {
 			return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-product", "Unknown product",
 					ex.getMessage());
+		}
+
+		@ExceptionHandler
+		ProblemDetail rejected(RejectedOrder ex) {
+			return Problems.problem(HttpStatus.CONFLICT, "order-rejected", "Order rejected", ex.getMessage());
 		}
 
 		@ExceptionHandler

@@ -83,6 +83,33 @@ public class InventoryClient {
 		}
 	}
 
+	/**
+	 * Asks inventory-service to release what it holds for a rejected order, or to make
+	 * sure a reservation request for it that is still on its way reserves nothing
+	 * (idempotent). {@code order.rejected} asks the same, eventually; this call settles
+	 * it now.
+	 * @param orderId the rejected order
+	 * @return whether inventory-service confirmed it; false when it cannot be reached
+	 */
+	public boolean releaseRejected(UUID orderId) {
+		try {
+			return this.breaker.executeSupplier(Retry.decorateSupplier(this.retry,
+					() -> this.rest.post()
+						.uri("/internal/reservations/{orderId}/release", orderId)
+						.exchange((req, response) -> {
+							if (response.getStatusCode().is2xxSuccessful()) {
+								return true;
+							}
+							throw new InventoryFailure("inventory-service answered " + response.getStatusCode().value(),
+									response.getStatusCode().is5xxServerError());
+						}, true)));
+		}
+		catch (CallNotPermittedException | InventoryFailure | RestClientException | OAuth2AuthorizationException ex) {
+			log.warn("Releasing rejected order {} at inventory-service failed: {}", orderId, ex.getMessage());
+			return false;
+		}
+	}
+
 	private Reservation call(ReserveRequest request) {
 		return this.rest.post()
 			.uri("/internal/reservations")
@@ -126,6 +153,9 @@ public class InventoryClient {
 	 * take (it would price the order wrongly or fail half-way).
 	 */
 	private static Reservation held(ReserveRequest request, ReservationResponse response) {
+		if (!"HELD".equals(response.status())) {
+			throw unusable("status " + response.status());
+		}
 		if (response.items() == null) {
 			throw unusable("no items");
 		}

@@ -55,7 +55,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code POST /api/orders}: places an order, exactly once per {@code Idempotency-Key}.
  * The first request with a key places the order and stores its response; a repeat with
  * the same body gets that response (waiting while the first is still in flight), a repeat
- * with another body a 422. A response that says "try again" (503) frees the key.
+ * with another body a 422. A response that says "try again" (503) frees the key, once
+ * inventory-service confirms it holds nothing for the order that attempt started.
  */
 @RestController
 class CheckoutController {
@@ -76,12 +77,15 @@ class CheckoutController {
 
 	private final Duration staleAfter;
 
+	private final Duration retryAfter;
+
 	CheckoutController(PlaceOrder placeOrder, IdempotencyKeys keys, JsonMapper json, OrderProperties properties) {
 		this.placeOrder = placeOrder;
 		this.keys = keys;
 		this.json = json;
 		this.wait = properties.repeatWait();
 		this.staleAfter = properties.sweeper().reservingStaleAfter();
+		this.retryAfter = properties.inventory().openFor();
 	}
 
 	@PostMapping("/api/orders")
@@ -114,6 +118,14 @@ class CheckoutController {
 					}
 					if (existing.isComplete()) {
 						if (existing.responseStatus() >= 500) {
+							// the first attempt was rejected because inventory-service
+							// did not
+							// answer: it may hold stock for it all the same. A new order
+							// only
+							// once inventory-service says it holds nothing for the first.
+							if (!this.placeOrder.settleRejected(existing.orderId())) {
+								return replay(existing);
+							}
 							this.keys.release(userId, key, existing.orderId());
 							continue;
 						}
@@ -190,11 +202,14 @@ class CheckoutController {
 		return builder.body(this.json.writeValueAsString(ProblemWriter.asMap(problem)));
 	}
 
-	private static ResponseEntity<String> replay(Key key) {
+	private ResponseEntity<String> replay(Key key) {
 		int status = key.responseStatus();
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
 			.contentType((status < 300) ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
 			.header("Idempotent-Replayed", "true");
+		if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.retryAfter.toSeconds())));
+		}
 		if (status == HttpStatus.CREATED.value()) {
 			builder.location(URI.create("/api/orders/" + key.orderId()));
 		}
