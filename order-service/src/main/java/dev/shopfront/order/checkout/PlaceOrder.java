@@ -20,6 +20,7 @@ import dev.shopfront.order.order.Order;
 import dev.shopfront.order.order.OrderLine;
 import dev.shopfront.order.order.OrderNotFoundException;
 import dev.shopfront.order.order.OrderStatus;
+import dev.shopfront.order.order.OrderTotalTooLargeException;
 import dev.shopfront.order.order.Orders;
 import dev.shopfront.order.order.ShippingAddress;
 
@@ -170,9 +171,15 @@ public class PlaceOrder {
 			PlacementResult result;
 			switch (reservation) {
 				case Reservation.Held held when held.currencies().size() == 1 -> {
-					order.price(held.unitPrices(), held.currencies().get(0), now);
-					actions = checkout.reserved(now, this.properties.paymentTimeout());
-					result = new PlacementResult.Accepted(order);
+					try {
+						order.price(held.unitPrices(), held.currencies().get(0), now);
+						actions = checkout.reserved(now, this.properties.paymentTimeout());
+						result = new PlacementResult.Accepted(order);
+					}
+					catch (OrderTotalTooLargeException ex) {
+						actions = checkout.refused(CancelReason.TOTAL_TOO_LARGE, now);
+						result = new PlacementResult.Rejected(order, null);
+					}
 				}
 				case Reservation.Held mixed -> {
 					actions = checkout.refused(CancelReason.MIXED_CURRENCIES, now);

@@ -10,7 +10,8 @@ import java.util.UUID;
  *
  * @param orderId the order
  * @param userId its customer
- * @param reason OUT_OF_STOCK, UNKNOWN_PRODUCT, MIXED_CURRENCIES or INVENTORY_UNAVAILABLE
+ * @param reason OUT_OF_STOCK, UNKNOWN_PRODUCT, MIXED_CURRENCIES, TOTAL_TOO_LARGE or
+ * INVENTORY_UNAVAILABLE
  * @param rejectedAt when
  */
 public record OrderRejectedV1(UUID orderId, UUID userId, String reason, Instant rejectedAt) {

@@ -20,6 +20,8 @@ public enum CancelReason {
 	/** Rejected: the items are priced in more than one currency. */
 	MIXED_CURRENCIES,
 	/** Rejected: inventory-service could not be reached. */
-	INVENTORY_UNAVAILABLE
+	INVENTORY_UNAVAILABLE,
+	/** Rejected: the total would exceed what an order may cost. */
+	TOTAL_TOO_LARGE
 
 }

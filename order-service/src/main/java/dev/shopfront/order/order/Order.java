@@ -58,6 +58,12 @@ public class Order {
 
 	private @Nullable BigDecimal total;
 
+	/**
+	 * The largest total an order may have: what an amount column (12 digits, 2 of them
+	 * cents) holds here and at payment-service.
+	 */
+	public static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
+
 	@Embedded
 	private ShippingAddress shippingAddress;
 
@@ -126,18 +132,24 @@ public class Order {
 	 */
 	public void price(Map<String, BigDecimal> unitPrices, String currency, Instant now) {
 		requireStatus(OrderStatus.PENDING);
+		BigDecimal total = BigDecimal.ZERO;
 		List<OrderLine> priced = new ArrayList<>();
 		for (OrderLine line : this.lines) {
 			BigDecimal price = unitPrices.get(line.sku());
 			if (price == null) {
 				throw new IllegalArgumentException("No price for " + line.sku());
 			}
-			priced.add(line.priced(price.setScale(2, RoundingMode.UNNECESSARY)));
+			OrderLine pricedLine = line.priced(price.setScale(2, RoundingMode.UNNECESSARY));
+			priced.add(pricedLine);
+			total = total.add(pricedLine.amount());
+		}
+		if (total.compareTo(MAX_TOTAL) > 0) {
+			throw new OrderTotalTooLargeException(total, currency);
 		}
 		this.lines.clear();
 		this.lines.addAll(priced);
 		this.currency = currency;
-		this.total = priced.stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+		this.total = total.setScale(2);
 		this.updatedAt = now;
 	}
 

@@ -22,6 +22,7 @@ import dev.shopfront.order.checkout.PlaceOrderCommand;
 import dev.shopfront.order.checkout.PlacementResult;
 import dev.shopfront.order.checkout.participants.Reservation;
 import dev.shopfront.order.config.OrderProperties;
+import dev.shopfront.order.order.CancelReason;
 import dev.shopfront.order.order.ShippingAddress;
 import dev.shopfront.order.order.web.OrderView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -185,8 +186,12 @@ class CheckoutController {
 			case Reservation.Held held -> Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "mixed-currencies",
 					"Mixed currencies", "The items are priced in " + String.join(", ", held.currencies())
 							+ "; an order is paid in one currency.");
-			case null, default -> Problems.problem(HttpStatus.CONFLICT, "order-rejected", "Order rejected",
-					"The order was rejected: " + rejected.order().reason() + ".");
+			case null, default -> (CancelReason.TOTAL_TOO_LARGE.name().equals(rejected.order().reason())) ? Problems
+				.problem(HttpStatus.UNPROCESSABLE_CONTENT, "order-total-too-large", "Order total too large",
+						"The order would cost more than " + dev.shopfront.order.order.Order.MAX_TOTAL.toPlainString()
+								+ "; order fewer units or split the order. Nothing was charged.")
+					: Problems.problem(HttpStatus.CONFLICT, "order-rejected", "Order rejected",
+							"The order was rejected: " + rejected.order().reason() + ".");
 		};
 	}
 

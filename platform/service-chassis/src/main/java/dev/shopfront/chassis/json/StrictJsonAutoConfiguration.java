@@ -6,6 +6,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,11 +21,15 @@ import org.springframework.context.annotation.Bean;
  * integer, a string is not a boolean, a number is not text, and an object that names a
  * member twice is refused, instead of Jackson's lenient guesses (which turned
  * {@code {"stock": 5.7}} into 5 and let the last of two {@code email} members win). Money
- * stays a decimal string: text into a decimal number is still read.
+ * stays a decimal string: text into a decimal number is still read. Text may not hold
+ * U+0000, which no database column takes.
  */
 @AutoConfiguration(before = JacksonAutoConfiguration.class)
 @ConditionalOnClass(JsonMapper.class)
 public class StrictJsonAutoConfiguration {
+
+	/** What a field holding U+0000 is told. */
+	public static final String NUL_REFUSED = "must not contain the character U+0000";
 
 	@Bean
 	JsonMapperBuilderCustomizer shopfrontStrictJson() {
@@ -46,7 +51,8 @@ public class StrictJsonAutoConfiguration {
 			.withCoercionConfig(LogicalType.Textual,
 					(text) -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.addModule(new SimpleModule("shopfront-text").addDeserializer(String.class, new TextWithoutNul()));
 	}
 
 }

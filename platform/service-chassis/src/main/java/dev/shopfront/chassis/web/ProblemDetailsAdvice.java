@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.shopfront.chassis.json.StrictJsonAutoConfiguration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -137,9 +138,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		else if (cause instanceof InvalidFormatException || (cause instanceof MismatchedInputException
 				&& !((MismatchedInputException) cause).getPath().isEmpty())) {
 			String field = path((JacksonException) cause);
+			String message = (cause instanceof InvalidFormatException format
+					&& StrictJsonAutoConfiguration.NUL_REFUSED.equals(format.getOriginalMessage()))
+							? StrictJsonAutoConfiguration.NUL_REFUSED : "wrong type or format";
 			problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
 					"Field '" + field + "' has a value of the wrong type or format.");
-			problem.setProperty("errors", List.of(fieldError(field, "wrong type or format")));
+			problem.setProperty("errors", List.of(fieldError(field, message)));
 		}
 		else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
 			problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
@@ -194,6 +198,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			log.warn("Unavailable on {} (traceId {}): {}", path(request), problem.getProperties().get("traceId"),
 					Problems.describe(ex));
 			return entity;
+		}
+		String state = TransientFailures.sqlState(ex);
+		if (state != null && state.startsWith("22")) {
+			// a value the database cannot take that validation let through: the client's
+			// input, but a gap in validation to close, hence the warning
+			log.warn("Invalid data reached the database on {}: SQL state {}", path(request), state);
+			return entity(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-data", "Invalid data",
+					"The request has a value this service cannot store (too long, out of range, or with "
+							+ "characters it does not accept)."),
+					new HttpHeaders(), request);
+		}
+		if ("23505".equals(state)) {
+			log.info("Duplicate on {}: {}", path(request), Problems.describe(ex));
+			return entity(Problems.problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+					"This conflicts with something that exists already."), new HttpHeaders(), request);
 		}
 		ProblemDetail problem = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"Something went wrong on our side; quote the traceId when you report it.");

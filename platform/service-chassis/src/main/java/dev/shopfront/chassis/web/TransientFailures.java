@@ -64,6 +64,24 @@ public final class TransientFailures {
 	}
 
 	/**
+	 * The SQL state of the first SQL exception in the cause chain.
+	 * @param failure what was thrown
+	 * @return its SQL state, or null when no SQL exception caused it
+	 */
+	public static @Nullable String sqlState(@Nullable Throwable failure) {
+		int depth = 0;
+		for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+			if (t instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Whether a SQL state says the server could not be used right now: connection
 	 * exceptions (class 08), insufficient resources such as too many connections (53),
 	 * the server shutting down or starting (57P01 to 57P03), serialization failures and

@@ -59,6 +59,33 @@ class DatabaseFailuresIntegrationTests {
 	}
 
 	@Test
+	void valuesTheDatabaseRefusesAreTheClientsErrorsNotInternalOnes() {
+		RestAssured.given()
+			.port(this.port)
+			.queryParam("text", "fine")
+			.queryParam("code", "A1")
+			.post("/test/notes")
+			.then()
+			.statusCode(200);
+		ProblemAssertions
+			.assertProblem(RestAssured.given()
+				.port(this.port)
+				.queryParam("text", "x".repeat(101))
+				.queryParam("code", "A2")
+				.post("/test/notes")
+				.then(), 400, "invalid-data")
+			.body(not(containsString("varying")));
+		ProblemAssertions
+			.assertProblem(RestAssured.given()
+				.port(this.port)
+				.queryParam("text", "again")
+				.queryParam("code", "A1")
+				.post("/test/notes")
+				.then(), 409, "conflict")
+			.body(not(containsString("notes_code_key")));
+	}
+
+	@Test
 	void anExhaustedPoolIsServiceUnavailable() throws Exception {
 		// both pooled connections held by requests in flight
 		ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();

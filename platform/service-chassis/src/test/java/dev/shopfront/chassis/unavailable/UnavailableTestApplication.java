@@ -13,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -67,6 +68,14 @@ class UnavailableTestApplication {
 			this.latches.holding.countDown();
 			this.latches.release.await(20, TimeUnit.SECONDS);
 			return "held";
+		}
+
+		/** Writes what the client sends, unchecked (as a gap in validation would). */
+		@PostMapping("/test/notes")
+		@Transactional
+		public String note(@RequestParam String text, @RequestParam String code) {
+			this.jdbc.sql("insert into notes (text, code) values (?, ?)").params(text, code).update();
+			return "written";
 		}
 
 		/** Needs a connection. */

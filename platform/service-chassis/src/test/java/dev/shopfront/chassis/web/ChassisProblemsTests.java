@@ -137,6 +137,9 @@ class ChassisProblemsTests {
 			.body("errors[0].field", equalTo("name"));
 		problem(api().body("{\"name\": \"a\", \"name\": \"b\", \"quantity\": 5}").post("/test/items"), 400,
 				"malformed-request");
+		problem(api().body("{\"name\": \"a\\u0000b\", \"quantity\": 5}").post("/test/items"), 400, "validation")
+			.body("errors[0].field", equalTo("name"))
+			.body("errors[0].message", equalTo("must not contain the character U+0000"));
 		api().body("{\"name\": \"a\", \"quantity\": 5}").post("/test/items").then().statusCode(201);
 	}
 
