@@ -11,6 +11,7 @@ import dev.shopfront.chassis.messaging.Outbox;
 import dev.shopfront.inventory.catalog.CatalogExceptions.InvalidChange;
 import dev.shopfront.inventory.catalog.CatalogExceptions.ProductNotFound;
 import dev.shopfront.inventory.catalog.CatalogExceptions.SkuTaken;
+import dev.shopfront.inventory.catalog.CatalogExceptions.StockLimitExceeded;
 import dev.shopfront.inventory.catalog.events.InventoryEvents;
 import dev.shopfront.inventory.catalog.events.StockChangedV1;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,12 @@ public class Catalog {
 
 	/** Sort keys a client may ask for, with their column. */
 	public static final List<String> SORT_KEYS = List.of("name", "price", "sku");
+
+	/**
+	 * The most units one product may have in stock (available and held together): far
+	 * below the integer columns' limit, so no restock can overflow them.
+	 */
+	public static final int MAX_STOCK = 1_000_000_000;
 
 	private static final RowMapper<ProductView> VIEW = (rs, n) -> new ProductView(rs.getString("sku"),
 			rs.getString("name"), rs.getString("description"), rs.getString("category"), rs.getBigDecimal("price"),
@@ -127,6 +134,8 @@ public class Catalog {
 	 * @return the product as it is now
 	 * @throws ProductNotFound when there is none
 	 * @throws InvalidChange when stock is both set and added to
+	 * @throws StockLimitExceeded when the restock would take the stock past
+	 * {@link #MAX_STOCK}
 	 */
 	@Transactional
 	public ProductView change(String sku, ProductChange change) {
@@ -155,11 +164,14 @@ public class Catalog {
 				.single();
 		}
 		else if (change.restock() != null) {
-			available = this.jdbc
-				.sql("update products set available = available + ?, updated_at = ? where sku = ? returning available")
-				.params(change.restock(), Timestamp.from(now), sku)
+			available = this.jdbc.sql("""
+					update products set available = available + ?, updated_at = ?
+					where sku = ? and available::bigint + reserved + ? <= ? returning available
+					""")
+				.params(change.restock(), Timestamp.from(now), sku, change.restock(), MAX_STOCK)
 				.query(Integer.class)
-				.single();
+				.optional()
+				.orElseThrow(() -> new StockLimitExceeded(sku, MAX_STOCK));
 		}
 		if (available != null) {
 			this.outbox.publish(InventoryEvents.STOCK_CHANGED, sku, new StockChangedV1(sku, available));

@@ -35,4 +35,14 @@ public final class CatalogExceptions {
 
 	}
 
+	/** A restock would take the stock past the most a product may have. */
+	public static class StockLimitExceeded extends RuntimeException {
+
+		StockLimitExceeded(String sku, int max) {
+			super("Restocking " + sku + " by that much would take its stock past " + max
+					+ " units (available and held together).");
+		}
+
+	}
+
 }

@@ -169,6 +169,40 @@ class CatalogApiIntegrationTests {
 	}
 
 	@Test
+	void stockNeverPassesItsLimitHoweverOftenItIsRestocked() {
+		String sku = newSku();
+		admin()
+			.body(Map.of("sku", sku, "name", "Bulk", "price", "1.00", "currency", "EUR", "stock",
+					Catalog.MAX_STOCK - 1_500_000))
+			.post("/api/products")
+			.then()
+			.statusCode(201);
+		admin().body(Map.of("restock", 1_000_000)).patch("/api/products/" + sku).then().statusCode(200);
+		assertProblem(admin().body(Map.of("restock", 1_000_000)).patch("/api/products/" + sku).then(), 409,
+				"stock-limit");
+		admin().body(Map.of("restock", 500_000))
+			.patch("/api/products/" + sku)
+			.then()
+			.statusCode(200)
+			.body("available", equalTo(Catalog.MAX_STOCK));
+		assertProblem(admin().body(Map.of("restock", 1)).patch("/api/products/" + sku).then(), 409, "stock-limit");
+		assertProblem(admin().body(Map.of("stock", Catalog.MAX_STOCK + 1)).patch("/api/products/" + sku).then(), 400,
+				"validation")
+			.body("errors[0].field", equalTo("stock"));
+		// text and numbers as JSON has them, not as strings or fractions
+		assertProblem(admin().body("{\"restock\": \"5\"}").patch("/api/products/" + sku).then(), 400, "validation")
+			.body("errors[0].field", equalTo("restock"));
+		assertProblem(admin().body("{\"restock\": 5.7}").patch("/api/products/" + sku).then(), 400, "validation")
+			.body("errors[0].field", equalTo("restock"));
+		assertProblem(admin().body(Map.of("name", "Two\nlines")).patch("/api/products/" + sku).then(), 400,
+				"validation")
+			.body("errors[0].field", equalTo("name"));
+		assertProblem(admin().body(Map.of("description", "nul\u0000")).patch("/api/products/" + sku).then(), 400,
+				"validation")
+			.body("errors[0].field", equalTo("description"));
+	}
+
+	@Test
 	void listsEveryInvalidFieldOfANewProduct() {
 		assertProblem(
 				admin().body(Map.of("sku", "bad sku", "name", "", "price", "0.001", "currency", "XXY", "stock", -1))

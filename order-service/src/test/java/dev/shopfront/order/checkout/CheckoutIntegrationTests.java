@@ -665,6 +665,26 @@ class CheckoutIntegrationTests {
 	}
 
 	@Test
+	void anOrderAboveTheLargestTotalIsRejectedAtOnceAndReleasesItsStock() {
+		participants.price("GOLD-0001", "9999999999.99");
+		Response response = place(order("tok_visa", "GOLD-0001", "100"));
+		assertProblem(response.then(), 422, "order-total-too-large");
+		UUID orderId = UUID.fromString(response.path("orderId"));
+		asCustomer().get("/api/orders/{id}", orderId)
+			.then()
+			.body("status", equalTo("REJECTED"))
+			.body("reason", equalTo("TOTAL_TOO_LARGE"))
+			.body("total", nullValue());
+		assertThat(this.jdbc.sql("select step from checkout_sagas where order_id = ?")
+			.param(orderId)
+			.query(String.class)
+			.single()).as("the saga ends; the sweeper has nothing to retry").isEqualTo("DONE");
+		Published rejected = this.payment.nextOrderEvent(orderId, "order.rejected");
+		EventSchemas.assertValid("order.rejected", 1, rejected.body());
+		assertThat(rejected.data().get("reason").asString()).isEqualTo("TOTAL_TOO_LARGE");
+	}
+
+	@Test
 	void theShippingAddressDefaultsToTheCustomersLocalCopy() {
 		String noAddress = "{\"items\": [{\"sku\": \"BOOK-0001\", \"quantity\": 1}], \"payment\": {\"cardToken\": \"tok_visa\"}}";
 		assertProblem(place(noAddress).then(), 422, "shipping-address-required");
@@ -700,6 +720,12 @@ class CheckoutIntegrationTests {
 		assertProblem(place(many.toString()).then(), 400, "validation");
 		assertProblem(place("{\"items\": [], \"payment\": {\"cardToken\": \"tok_visa\"}}").then(), 400, "validation");
 		assertProblem(place("not json").then(), 400, "malformed-request");
+		// one line per address field, no control characters; numbers are numbers
+		String twoLines = order("tok_visa", "BOOK-0001", "1").replace("1 Main Street", "1 Main Street\\nBcc: x");
+		assertProblem(place(twoLines).then(), 400, "validation").body("errors.field",
+				org.hamcrest.Matchers.contains("shippingAddress.line1"));
+		assertProblem(place(order("tok_visa", "BOOK-0001", "\"2\"")).then(), 400, "validation").body("errors.field",
+				org.hamcrest.Matchers.contains("items[0].quantity"));
 		// 100 units of one SKU at most, also when it is listed twice (the lines are
 		// merged)
 		assertProblem(place(order("tok_visa", "BOOK-0001", "100", "BOOK-0002", "3", "BOOK-0001", "1")).then(), 400,

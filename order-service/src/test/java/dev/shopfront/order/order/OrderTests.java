@@ -39,6 +39,20 @@ class OrderTests {
 	}
 
 	@Test
+	void anOrderCannotCostMoreThanAnAmountColumnHolds() {
+		Order order = order();
+		assertThatExceptionOfType(OrderTotalTooLargeException.class).isThrownBy(() -> order
+			.price(Map.of("SKU-A", new BigDecimal("9999999999.99"), "SKU-B", new BigDecimal("0.01")), "EUR", this.now));
+		assertThat(order.total()).as("left unpriced").isNull();
+		assertThat(order.lines()).extracting(OrderLine::unitPrice).containsOnlyNulls();
+
+		Order atTheLimit = order();
+		atTheLimit.price(Map.of("SKU-A", new BigDecimal("9999999999.97"), "SKU-B", new BigDecimal("0.01")), "EUR",
+				this.now);
+		assertThat(atTheLimit.total()).isEqualByComparingTo(Order.MAX_TOTAL);
+	}
+
+	@Test
 	void aConfirmedOrderShipsAndIsDelivered() {
 		Order order = order();
 		order.price(Map.of("SKU-A", BigDecimal.ONE, "SKU-B", BigDecimal.ONE), "EUR", this.now);

@@ -4,6 +4,7 @@ import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.inventory.catalog.CatalogExceptions.InvalidChange;
 import dev.shopfront.inventory.catalog.CatalogExceptions.ProductNotFound;
 import dev.shopfront.inventory.catalog.CatalogExceptions.SkuTaken;
+import dev.shopfront.inventory.catalog.CatalogExceptions.StockLimitExceeded;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,6 +28,11 @@ class CatalogProblems {
 	@ExceptionHandler
 	ProblemDetail skuTaken(SkuTaken ex) {
 		return Problems.problem(HttpStatus.CONFLICT, "sku-taken", "SKU taken", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail stockLimit(StockLimitExceeded ex) {
+		return Problems.problem(HttpStatus.CONFLICT, "stock-limit", "Stock limit", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
+import dev.shopfront.chassis.validation.SingleLine;
 import dev.shopfront.inventory.catalog.Catalog;
 import dev.shopfront.inventory.catalog.Catalog.NewProduct;
 import dev.shopfront.inventory.catalog.Catalog.ProductChange;
@@ -134,11 +135,12 @@ class ProductController {
 	record NewProductRequest(
 			@NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}",
 					message = "must be 3 to 32 upper-case letters, digits or dashes") String sku,
-			@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) String description,
-			@Nullable @Size(max = 100) String category,
+			@NotBlank @SingleLine @Size(max = 200) String name, @Nullable @Size(max = 2000) String description,
+			@Nullable @SingleLine @Size(max = 100) String category,
 			@NotNull @DecimalMin(value = "0.01", message = "must be greater than 0") @Digits(integer = 10, fraction = 2,
 					message = "must have at most 2 decimals") BigDecimal price,
-			@NotNull @Currency String currency, @NotNull @PositiveOrZero Integer stock) {
+			@NotNull @Currency String currency, @NotNull @PositiveOrZero @Max(value = Catalog.MAX_STOCK,
+					message = "must be at most " + Catalog.MAX_STOCK) Integer stock) {
 	}
 
 	/**
@@ -152,11 +154,13 @@ class ProductController {
 	 * @param stock stock to set
 	 * @param restock stock to add
 	 */
-	record ChangeProductRequest(@Nullable @Size(min = 1, max = 200) String name,
+	record ChangeProductRequest(@Nullable @SingleLine @Size(min = 1, max = 200) String name,
 			@Nullable @Size(max = 2000) String description,
 			@Nullable @DecimalMin(value = "0.01", message = "must be greater than 0") @Digits(integer = 10,
 					fraction = 2, message = "must have at most 2 decimals") BigDecimal price,
-			@Nullable @Currency String currency, @Nullable @PositiveOrZero Integer stock,
+			@Nullable @Currency String currency,
+			@Nullable @PositiveOrZero @Max(value = Catalog.MAX_STOCK,
+					message = "must be at most " + Catalog.MAX_STOCK) Integer stock,
 			@Nullable @Min(1) @Max(1_000_000) Integer restock) {
 	}
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.shopfront.chassis.validation.SingleLine;
 import dev.shopfront.chassis.web.ProblemWriter;
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.order.checkout.IdempotencyKeys;
@@ -276,8 +277,9 @@ class CheckoutController {
 		 * @param postalCode postal code
 		 * @param country ISO 3166-1 alpha-2, upper case
 		 */
-		record Address(@NotBlank @Size(max = 200) String line1, @Size(max = 200) @Nullable String line2,
-				@NotBlank @Size(max = 100) String city, @NotBlank @Size(max = 20) String postalCode,
+		record Address(@NotBlank @SingleLine @Size(max = 200) String line1,
+				@SingleLine @Size(max = 200) @Nullable String line2, @NotBlank @SingleLine @Size(max = 100) String city,
+				@NotBlank @SingleLine @Size(max = 20) String postalCode,
 				@NotNull @Pattern(regexp = "[A-Z]{2}") String country) {
 
 			ShippingAddress toAddress() {

@@ -11,9 +11,9 @@ import jakarta.validation.Payload;
 
 /**
  * One line of plain text, as names and address lines are everywhere: no line or paragraph
- * breaks, no control characters, no bidirectional overrides (which turn text around), not
- * blank. Text that passes is safe to put into an e-mail's subject or a header. A null
- * value passes (combine with {@code @NotNull} where it is required).
+ * breaks, no control characters, no bidirectional overrides (which turn text around).
+ * Text that passes is safe to put into an e-mail's subject or a header. Blank text and
+ * null pass (combine with {@code @NotBlank} where a value is required).
  */
 @Documented
 @Constraint(validatedBy = SingleLineValidator.class)

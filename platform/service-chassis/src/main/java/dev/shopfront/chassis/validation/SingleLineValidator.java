@@ -17,13 +17,12 @@ public class SingleLineValidator implements ConstraintValidator<SingleLine, Char
 	/**
 	 * Whether the text is one line of plain text.
 	 * @param text the text
-	 * @return false for blank text, or text with a control character, a line or paragraph
-	 * separator, a bidirectional override or isolate (which make text read differently
-	 * from how it is stored), a lone surrogate or a private-use character; other format
-	 * characters stay allowed (the zero-width joiners some scripts need)
+	 * @return false for text with a control character, a line or paragraph separator, a
+	 * bidirectional override or isolate (which make text read differently from how it is
+	 * stored), a lone surrogate or a private-use character; other format characters stay
+	 * allowed (the zero-width joiners some scripts need)
 	 */
 	public static boolean isSingleLine(CharSequence text) {
-		boolean blank = true;
 		for (int i = 0; i < text.length();) {
 			int c = Character.codePointAt(text, i);
 			int type = Character.getType(c);
@@ -31,10 +30,9 @@ public class SingleLineValidator implements ConstraintValidator<SingleLine, Char
 					|| type == Character.SURROGATE || type == Character.PRIVATE_USE || isBidiControl(c)) {
 				return false;
 			}
-			blank &= Character.isWhitespace(c) || Character.isSpaceChar(c);
 			i += Character.charCount(c);
 		}
-		return !blank;
+		return true;
 	}
 
 	private static boolean isBidiControl(int c) {
