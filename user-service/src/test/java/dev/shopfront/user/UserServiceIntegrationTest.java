@@ -26,7 +26,8 @@ import static io.restassured.RestAssured.given;
 		properties = { "shopfront.user.bootstrap-admin.email=admin@test.local",
 				"shopfront.user.bootstrap-admin.password=admin-password-123",
 				"shopfront.user.service-clients.order-service.secret={noop}order-secret-123",
-				"shopfront.user.login.max-failures=3" })
+				"shopfront.user.login.free-attempts=3", "shopfront.user.login.free-attempts-per-email=6",
+				"shopfront.user.login.first-delay=1s" })
 @WithTestServers
 public abstract class UserServiceIntegrationTest {
 

@@ -84,6 +84,11 @@ public class Account {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
+	void changePassword(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		this.updatedAt = now;
+	}
+
 	void rename(String fullName, Instant now) {
 		this.fullName = fullName.strip();
 		this.updatedAt = now;

@@ -96,8 +96,39 @@ public class AccountManagement {
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new EmailTakenException();
+			if (violates(ex, "accounts_email_key")) {
+				throw new EmailTakenException(); // registered by a request that raced
+													// this one
+			}
+			throw ex;
 		}
+	}
+
+	/**
+	 * Replaces an account's password hash; in the caller's transaction (the change of
+	 * password itself, with its checks, is {@code Authentication#changePassword}).
+	 * @param id the account
+	 * @param passwordHash the new hash
+	 * @return the account
+	 * @throws AccountNotFoundException when there is none
+	 */
+	@Transactional
+	public Account replacePasswordHash(UUID id, String passwordHash) {
+		Account account = find(id);
+		account.changePassword(passwordHash, this.clock.instant());
+		return this.accounts.saveAndFlush(account);
+	}
+
+	private static boolean violates(DataIntegrityViolationException ex, String constraint) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t.getMessage() != null && t.getMessage().contains(constraint)) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -1,16 +1,21 @@
 package dev.shopfront.user.account;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * What a password must be: 12 to 128 characters, not the e-mail address, not one
- * character repeated.
+ * What a password must be: 12 to 128 characters and at most 72 bytes in UTF-8 (all that
+ * bcrypt reads: it refuses more, and a longer password would only seem stronger), not the
+ * e-mail address, not one character repeated.
  */
 public final class PasswordPolicy {
 
 	static final int MIN_LENGTH = 12;
 
 	static final int MAX_LENGTH = 128;
+
+	/** What bcrypt hashes of a password; it refuses longer ones. */
+	static final int MAX_BYTES = 72;
 
 	private PasswordPolicy() {
 	}
@@ -29,12 +34,25 @@ public final class PasswordPolicy {
 		if (length > MAX_LENGTH) {
 			throw new WeakPasswordException("must be at most " + MAX_LENGTH + " characters long");
 		}
+		if (tooLongToHash(password)) {
+			throw new WeakPasswordException("must be at most " + MAX_BYTES
+					+ " bytes in UTF-8 (72 plain letters, digits or punctuation; fewer with accents or other scripts)");
+		}
 		if (password.strip().toLowerCase(Locale.ROOT).equals(Account.normalizeEmail(email))) {
 			throw new WeakPasswordException("must not be the e-mail address");
 		}
 		if (password.chars().distinct().count() == 1) {
 			throw new WeakPasswordException("must not be a single character repeated");
 		}
+	}
+
+	/**
+	 * Whether a password is longer than bcrypt hashes: no policy-abiding password is.
+	 * @param password the password
+	 * @return true when it is over 72 bytes in UTF-8
+	 */
+	public static boolean tooLongToHash(String password) {
+		return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
 	}
 
 }

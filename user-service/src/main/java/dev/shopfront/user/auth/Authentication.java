@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.shopfront.user.account.Account;
+import dev.shopfront.user.account.AccountManagement;
 import dev.shopfront.user.account.Accounts;
+import dev.shopfront.user.account.PasswordPolicy;
 import dev.shopfront.user.auth.TokenIssuer.AccessToken;
 import dev.shopfront.user.config.UserProperties;
 import org.slf4j.Logger;
@@ -20,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The token use cases: log in with e-mail and password, rotate a refresh token, and issue
- * a service token for client credentials. Password hashes are checked outside any
- * transaction.
+ * The token use cases: log in with e-mail and password, rotate a refresh token, log out,
+ * change the password (which ends every session), and issue a service token for client
+ * credentials. Password hashes are checked outside any transaction.
  */
 @Service
 public class Authentication {
@@ -30,6 +32,8 @@ public class Authentication {
 	private static final Logger log = LoggerFactory.getLogger(Authentication.class);
 
 	private final Accounts accounts;
+
+	private final AccountManagement accountManagement;
 
 	private final RefreshTokens refreshTokens;
 
@@ -47,9 +51,11 @@ public class Authentication {
 
 	private final String dummyHash;
 
-	Authentication(Accounts accounts, RefreshTokens refreshTokens, LoginThrottle throttle, TokenIssuer issuer,
-			PasswordEncoder passwords, TransactionTemplate transactions, UserProperties properties, Clock clock) {
+	Authentication(Accounts accounts, AccountManagement accountManagement, RefreshTokens refreshTokens,
+			LoginThrottle throttle, TokenIssuer issuer, PasswordEncoder passwords, TransactionTemplate transactions,
+			UserProperties properties, Clock clock) {
 		this.accounts = accounts;
+		this.accountManagement = accountManagement;
 		this.refreshTokens = refreshTokens;
 		this.throttle = throttle;
 		this.issuer = issuer;
@@ -61,29 +67,36 @@ public class Authentication {
 	}
 
 	/**
-	 * Logs in; the same answer whether the e-mail is unknown or the password wrong.
+	 * Logs in; the same answer whether the e-mail is unknown or the password wrong. The
+	 * attempt is counted before the password is checked, and may have to wait
+	 * ({@link LoginThrottle}).
 	 * @param email e-mail as typed
 	 * @param password password
+	 * @param clientAddress where the attempt comes from
 	 * @return access and refresh token
 	 * @throws InvalidCredentialsException when they do not match
-	 * @throws LoginThrottledException after too many failures for this e-mail
+	 * @throws LoginThrottledException while this attempt has to wait
 	 */
-	public Tokens login(String email, String password) {
+	public Tokens login(String email, String password, String clientAddress) {
 		String normalized = Account.normalizeEmail(email);
 		Instant now = this.clock.instant();
-		Optional<Duration> locked = this.throttle.lockedFor(normalized, now);
-		if (locked.isPresent()) {
-			throw new LoginThrottledException(locked.get());
+		Optional<Duration> wait = this.transactions
+			.execute((status) -> this.throttle.attempt(clientAddress, normalized, now));
+		if (wait != null && wait.isPresent()) {
+			throw new LoginThrottledException(wait.get());
+		}
+		if (PasswordPolicy.tooLongToHash(password)) {
+			// no password of an account can be this long: a wrong one, without a hash
+			throw new InvalidCredentialsException();
 		}
 		Optional<Account> account = this.accounts.findByEmail(normalized);
 		boolean matches = account.map((a) -> this.passwords.matches(password, a.passwordHash()))
 			.orElseGet(() -> this.passwords.matches(password, this.dummyHash) && false);
 		if (!matches) {
-			this.transactions.executeWithoutResult((status) -> this.throttle.recordFailure(normalized, now));
 			throw new InvalidCredentialsException();
 		}
 		return this.transactions.execute((status) -> {
-			this.throttle.reset(normalized);
+			this.throttle.succeeded(clientAddress, normalized);
 			return issue(account.get(), UUID.randomUUID(), now);
 		});
 	}
@@ -116,6 +129,58 @@ public class Authentication {
 	}
 
 	/**
+	 * Logs out: the refresh token's family is revoked, so neither it nor any token
+	 * rotated from it gives a new access token. Access tokens already issued stay valid
+	 * until they expire (15 minutes by default): they are checked by signature alone.
+	 * Idempotent; an unknown token changes nothing.
+	 * @param refreshToken the refresh token of the session to end
+	 */
+	@Transactional
+	public void logout(String refreshToken) {
+		Instant now = this.clock.instant();
+		this.refreshTokens.find(refreshToken).ifPresent((stored) -> {
+			int revoked = this.refreshTokens.revokeFamily(stored.family(), now);
+			log.info("Account {} logged out: revoked refresh family {} ({} tokens)", stored.accountId(),
+					stored.family(), revoked);
+		});
+	}
+
+	/**
+	 * Changes a password: the current one must match (counted and delayed like a login),
+	 * the new one must meet the policy, and every session of the account ends (all its
+	 * refresh-token families are revoked).
+	 * @param accountId the account
+	 * @param currentPassword its password now
+	 * @param newPassword the new password
+	 * @param clientAddress where the request comes from
+	 * @throws WrongPasswordException when the current password does not match
+	 * @throws LoginThrottledException while this attempt has to wait
+	 * @throws dev.shopfront.user.account.WeakPasswordException when the new password
+	 * breaks the policy
+	 */
+	public void changePassword(UUID accountId, String currentPassword, String newPassword, String clientAddress) {
+		Account account = this.accountManagement.find(accountId);
+		Instant now = this.clock.instant();
+		Optional<Duration> wait = this.transactions
+			.execute((status) -> this.throttle.attempt(clientAddress, account.email(), now));
+		if (wait != null && wait.isPresent()) {
+			throw new LoginThrottledException(wait.get());
+		}
+		if (PasswordPolicy.tooLongToHash(currentPassword)
+				|| !this.passwords.matches(currentPassword, account.passwordHash())) {
+			throw new WrongPasswordException();
+		}
+		PasswordPolicy.check(newPassword, account.email());
+		String hash = this.passwords.encode(newPassword);
+		this.transactions.executeWithoutResult((status) -> {
+			this.throttle.succeeded(clientAddress, account.email());
+			this.accountManagement.replacePasswordHash(accountId, hash);
+			int revoked = this.refreshTokens.revokeAllOf(accountId, now);
+			log.info("Account {} changed its password: revoked {} refresh tokens", accountId, revoked);
+		});
+	}
+
+	/**
 	 * A SERVICE token for a configured client.
 	 * @param clientId the client
 	 * @param secret its secret
@@ -145,8 +210,8 @@ public class Authentication {
 	public void forgetOldRecords() {
 		Instant now = this.clock.instant();
 		int tokens = this.refreshTokens.deleteExpiredBefore(now.minus(Duration.ofDays(1)));
-		int failures = this.throttle.forgetBefore(now.minus(Duration.ofDays(1)));
-		log.debug("Purged {} expired refresh tokens and {} old login failure records", tokens, failures);
+		int attempts = this.throttle.forgetBefore(now.minus(Duration.ofDays(1)));
+		log.debug("Purged {} expired refresh tokens and {} old login attempt records", tokens, attempts);
 	}
 
 	/**

@@ -75,6 +75,12 @@ class RefreshTokens {
 			.update();
 	}
 
+	int revokeAllOf(UUID accountId, Instant now) {
+		return this.jdbc.sql("update refresh_tokens set revoked_at = ? where account_id = ? and revoked_at is null")
+			.params(Timestamp.from(now), accountId)
+			.update();
+	}
+
 	int deleteExpiredBefore(Instant cutoff) {
 		return this.jdbc.sql("delete from refresh_tokens where expires_at < ?").param(Timestamp.from(cutoff)).update();
 	}

@@ -25,11 +25,12 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ChassisSecurity chassis) throws Exception {
 		return chassis.apply(http)
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh", "/oauth2/token")
+				.requestMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh",
+						"/api/auth/logout", "/oauth2/token")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
 				.permitAll()
-				.requestMatchers("/api/users/me")
+				.requestMatchers("/api/users/me", "/api/users/me/**")
 				.hasAnyRole("CUSTOMER", "ADMIN")
 				.requestMatchers(HttpMethod.GET, "/api/users/*")
 				.hasAnyRole("ADMIN", "SERVICE")

@@ -49,14 +49,21 @@ public record UserProperties(@DefaultValue Jwt jwt, @DefaultValue Login login,
 	}
 
 	/**
-	 * Login throttling per e-mail address.
+	 * Login throttling: attempts counted per client address and e-mail, and per e-mail,
+	 * spaced out by growing delays once the free ones are used (never a hard lock).
 	 *
-	 * @param maxFailures failed logins allowed within the window
-	 * @param window how long failures are counted
-	 * @param lockout how long further logins are refused after too many failures
+	 * @param freeAttempts attempts one client address may make for one e-mail without a
+	 * delay
+	 * @param freeAttemptsPerEmail attempts for one e-mail, from any address, without a
+	 * delay (a guesser with many addresses)
+	 * @param firstDelay the delay after the free attempts; it doubles with each further
+	 * attempt
+	 * @param maxDelay the longest delay
+	 * @param forgetAfter quiet time after which earlier attempts no longer count
 	 */
-	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
-			@DefaultValue("15m") Duration lockout) {
+	public record Login(@DefaultValue("5") int freeAttempts, @DefaultValue("20") int freeAttemptsPerEmail,
+			@DefaultValue("2s") Duration firstDelay, @DefaultValue("15m") Duration maxDelay,
+			@DefaultValue("1h") Duration forgetAfter) {
 	}
 
 	/**

@@ -72,6 +72,69 @@ class AccountApiIntegrationTests extends UserServiceIntegrationTest {
 	}
 
 	@Test
+	void namesAreOneLineOfTextEverywhere() {
+		for (String name : List.of("Ada\nVisit http://evil.example", "Ada\r\nBcc: all@example.com", "A\u0000B",
+				"evil\u202Egnp.exe")) {
+			assertProblem(api().body(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", name))
+				.post("/api/users")
+				.then(), 400, "validation").body("errors[0].field", equalTo("fullName"));
+		}
+		String email = uniqueEmail();
+		register(email);
+		String token = accessToken(email);
+		assertProblem(api().auth().oauth2(token).body(Map.of("fullName", "Two\nlines")).patch("/api/users/me").then(),
+				400, "validation")
+			.body("errors[0].field", equalTo("fullName"));
+		assertProblem(api().auth()
+			.oauth2(token)
+			.body(Map.of("shippingAddress",
+					Map.of("line1", "Main St 1\nline", "city", "Berlin", "postalCode", "10115", "country", "DE")))
+			.patch("/api/users/me")
+			.then(), 400, "validation").body("errors[0].field", equalTo("shippingAddress.line1"));
+		api().body(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", "Zoë O'Brien-Ñúñez 王"))
+			.post("/api/users")
+			.then()
+			.statusCode(201);
+	}
+
+	@Test
+	void aPasswordLongerThanBcryptReadsIsRefusedWithAReason() {
+		String tooLong = "pässwörd-".repeat(7) + "and more";
+		assertThat(tooLong.length()).isLessThanOrEqualTo(128);
+		assertProblem(api().body(Map.of("email", uniqueEmail(), "password", tooLong, "fullName", "Alice"))
+			.post("/api/users")
+			.then(), 400, "validation").body("errors[0].field", equalTo("password"))
+			.body("errors[0].message", org.hamcrest.Matchers.containsString("72 bytes"));
+	}
+
+	@Test
+	void languageTagsAsLongAsBcp47AllowsAndNoLonger() {
+		String email = uniqueEmail();
+		register(email);
+		String token = accessToken(email);
+		api().auth()
+			.oauth2(token)
+			.body(Map.of("preferences", Map.of("language", "zh-Hant-TW")))
+			.patch("/api/users/me")
+			.then()
+			.statusCode(200)
+			.body("preferences.language", equalTo("zh-Hant-TW"));
+		assertProblem(api().auth()
+			.oauth2(token)
+			.body(Map.of("preferences", Map.of("language", "en-abcdefgh-abcdefgh-abcdefgh-abcdefgh")))
+			.patch("/api/users/me")
+			.then(), 400, "validation").body("errors[0].field", equalTo("preferences.language"));
+	}
+
+	@Test
+	void onlyATakenEmailIsReportedAsOneNotAnyOtherIntegrityError() {
+		// a name longer than its column, as a gap in validation would let through
+		var registration = new AccountManagement.Registration(uniqueEmail(), PASSWORD, "x".repeat(201), null);
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.management.register(registration))
+			.isNotInstanceOf(EmailTakenException.class);
+	}
+
+	@Test
 	void answersBadBodiesWithProblemsNotServerErrors() {
 		assertProblem(api().body("{\"email\": ").post("/api/users").then(), 400, "malformed-request");
 		assertProblem(api().body(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", "A", "admin", true))

@@ -3,6 +3,7 @@ package dev.shopfront.user.account.web;
 import java.util.Optional;
 
 import dev.shopfront.user.account.Address;
+import dev.shopfront.chassis.validation.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,7 @@ final class AccountRequests {
 	 */
 	record Register(@NotBlank @Email @Size(max = 254) String email,
 			@NotNull @Size(min = 12, max = 128, message = "must be 12 to 128 characters long") String password,
-			@NotBlank @Size(max = 200) String fullName, @Valid @Nullable AddressBody shippingAddress) {
+			@NotBlank @SingleLine @Size(max = 200) String fullName, @Valid @Nullable AddressBody shippingAddress) {
 
 		Register {
 			email = (email != null) ? email.strip() : null;
@@ -46,7 +47,8 @@ final class AccountRequests {
 	static final class ChangeProfile {
 
 		@Size(max = 200)
-		@Pattern(regexp = ".*\\S.*", message = "must not be blank")
+		@SingleLine
+		@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
 		private @Nullable String fullName;
 
 		@Valid
@@ -97,9 +99,9 @@ final class AccountRequests {
 	 * @param postalCode postal code
 	 * @param country ISO 3166-1 alpha-2 country code
 	 */
-	record AddressBody(@NotBlank @Size(max = 200) String line1, @Nullable @Size(max = 200) String line2,
-			@NotBlank @Size(max = 100) String city, @NotBlank @Size(max = 20) String postalCode,
-			@NotBlank @Pattern(regexp = "[A-Z]{2}",
+	record AddressBody(@NotBlank @SingleLine @Size(max = 200) String line1,
+			@Nullable @SingleLine @Size(max = 200) String line2, @NotBlank @SingleLine @Size(max = 100) String city,
+			@NotBlank @SingleLine @Size(max = 20) String postalCode, @NotBlank @Pattern(regexp = "[A-Z]{2}",
 					message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
 
 		Address toAddress() {
@@ -121,7 +123,7 @@ final class AccountRequests {
 	 * @param language preferred language (BCP 47)
 	 */
 	record PreferencesBody(@Nullable Boolean marketingEmails,
-			@Nullable @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+			@Nullable @Size(max = 35) @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{1,8})*",
 					message = "must be a language tag such as en or de-CH") String language) {
 	}
 

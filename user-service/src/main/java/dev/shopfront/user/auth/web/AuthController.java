@@ -3,6 +3,7 @@ package dev.shopfront.user.auth.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shopfront.user.auth.Authentication;
 import dev.shopfront.user.auth.Authentication.Tokens;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -28,13 +29,28 @@ class AuthController {
 	}
 
 	@PostMapping("/token")
-	ResponseEntity<TokenResponse> token(@Valid @RequestBody Credentials credentials) {
-		return noStore(TokenResponse.of(this.authentication.login(credentials.email(), credentials.password())));
+	ResponseEntity<TokenResponse> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+		// the client's address: the gateway's X-Forwarded-For, read by Tomcat
+		// (server.forward-headers-strategy: native; only internal proxies are trusted)
+		return noStore(TokenResponse
+			.of(this.authentication.login(credentials.email(), credentials.password(), request.getRemoteAddr())));
 	}
 
 	@PostMapping("/refresh")
 	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody Refresh refresh) {
 		return noStore(TokenResponse.of(this.authentication.refresh(refresh.refreshToken())));
+	}
+
+	/**
+	 * Ends the session of a refresh token (its whole family); 204 whether or not the
+	 * token was known, so the answer tells nothing about it.
+	 * @param refresh the refresh token
+	 * @return 204
+	 */
+	@PostMapping("/logout")
+	ResponseEntity<Void> logout(@Valid @RequestBody Refresh refresh) {
+		this.authentication.logout(refresh.refreshToken());
+		return ResponseEntity.noContent().build();
 	}
 
 	private static ResponseEntity<TokenResponse> noStore(TokenResponse body) {

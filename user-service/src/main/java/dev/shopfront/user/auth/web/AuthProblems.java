@@ -1,10 +1,14 @@
 package dev.shopfront.user.auth.web;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.user.auth.InvalidClientException;
 import dev.shopfront.user.auth.InvalidCredentialsException;
 import dev.shopfront.user.auth.InvalidRefreshTokenException;
 import dev.shopfront.user.auth.LoginThrottledException;
+import dev.shopfront.user.auth.WrongPasswordException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,8 +36,16 @@ class AuthProblems {
 		long seconds = Math.max(1, ex.retryAfter().toSeconds() + ((ex.retryAfter().toMillisPart() > 0) ? 1 : 0));
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-			.body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins",
+			.body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many login attempts",
 					ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ProblemDetail wrongPassword(WrongPasswordException ex) {
+		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The current password is wrong.");
+		problem.setProperty("errors", List.of(Map.of("field", "currentPassword", "message", ex.getMessage())));
+		return problem;
 	}
 
 	@ExceptionHandler
