@@ -42,8 +42,12 @@ class GatewayPropertiesTests {
 		assertThat(properties.routes().get("user-service").paths()).containsExactly("/api/users/**", "/api/auth/**",
 				"/.well-known/jwks.json");
 		assertThat(properties.publicEndpoints()).contains("POST /api/users", "POST /api/auth/token",
-				"POST /api/auth/refresh", "GET /.well-known/jwks.json", "GET /api/products/**");
+				"POST /api/auth/refresh", "POST /api/auth/logout", "GET /.well-known/jwks.json",
+				"GET /api/products/**");
 		assertThat(properties.rateLimit().perUser()).isEqualTo(600);
+		assertThat(properties.rateLimit().login().path()).isEqualTo("/api/auth/token");
+		assertThat(properties.rateLimit().login().perIp()).isEqualTo(30);
+		assertThat(properties.rateLimit().login().perIpAndEmail()).isEqualTo(10);
 		assertThat(properties.rateLimit().perIp()).isEqualTo(6000);
 		assertThat(properties.rateLimit().period()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.timeouts().connect()).isEqualTo(Duration.ofSeconds(2));
