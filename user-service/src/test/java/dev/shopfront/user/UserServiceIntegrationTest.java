@@ -27,7 +27,7 @@ import static io.restassured.RestAssured.given;
 				"shopfront.user.bootstrap-admin.password=admin-password-123",
 				"shopfront.user.service-clients.order-service.secret={noop}order-secret-123",
 				"shopfront.user.login.free-attempts=3", "shopfront.user.login.free-attempts-per-email=6",
-				"shopfront.user.login.first-delay=1s" })
+				"shopfront.user.login.first-delay=1s", "shopfront.user.verification.resend-after=2s" })
 @WithTestServers
 public abstract class UserServiceIntegrationTest {
 
@@ -69,7 +69,11 @@ public abstract class UserServiceIntegrationTest {
 	}
 
 	protected String accessToken(String email) {
-		return (String) login(email, PASSWORD).get("access_token");
+		return accessToken(email, PASSWORD);
+	}
+
+	protected String accessToken(String email, String password) {
+		return (String) login(email, password).get("access_token");
 	}
 
 	protected static ValidatableResponse assertProblem(ValidatableResponse response, int status, String type) {

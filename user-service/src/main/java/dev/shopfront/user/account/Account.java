@@ -43,6 +43,9 @@ public class Account {
 	@Embedded
 	private Preferences preferences;
 
+	@Column(name = "email_verified_at")
+	private @Nullable Instant emailVerifiedAt;
+
 	@Version
 	private long version;
 
@@ -84,6 +87,20 @@ public class Account {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * The owner proved the address is theirs.
+	 * @param now the time
+	 * @return whether this changed anything (false when it was verified before)
+	 */
+	boolean verifyEmail(Instant now) {
+		if (this.emailVerifiedAt != null) {
+			return false;
+		}
+		this.emailVerifiedAt = now;
+		this.updatedAt = now;
+		return true;
+	}
+
 	void changePassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
 		this.updatedAt = now;
@@ -114,6 +131,15 @@ public class Account {
 
 	public String passwordHash() {
 		return this.passwordHash;
+	}
+
+	/**
+	 * Whether the owner proved the e-mail address is theirs; until then nothing but the
+	 * verification code is sent to it.
+	 * @return true once verified
+	 */
+	public boolean emailVerified() {
+		return this.emailVerifiedAt != null;
 	}
 
 	public String fullName() {

@@ -1,12 +1,16 @@
 package dev.shopfront.user.account;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.shopfront.chassis.messaging.Outbox;
+import dev.shopfront.user.account.events.EmailVerificationRequestedV1;
 import dev.shopfront.user.account.events.UserRegisteredV1;
 import dev.shopfront.user.account.events.UserUpdatedV1;
+import dev.shopfront.user.config.UserProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The account use cases: register, read, change the profile, and make sure the first
- * administrator exists. Passwords are hashed before a transaction starts, so a slow hash
- * never holds a database connection. Every change announces itself
+ * The account use cases: register, verify the e-mail address, read, change the profile,
+ * and make sure the first administrator exists. Passwords are hashed before a transaction
+ * starts, so a slow hash never holds a database connection. Every change announces itself
  * ({@code user.registered}, {@code user.updated}) through the outbox, in the transaction
  * that makes it.
  */
@@ -39,13 +43,19 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final EmailVerifications verifications;
+
+	private final UserProperties.Verification verification;
+
 	AccountManagement(Accounts accounts, PasswordEncoder passwords, TransactionTemplate transactions, Outbox outbox,
-			Clock clock) {
+			Clock clock, EmailVerifications verifications, UserProperties properties) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.transactions = transactions;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.verifications = verifications;
+		this.verification = properties.verification();
 	}
 
 	/**
@@ -88,9 +98,17 @@ public class AccountManagement {
 				if (this.accounts.existsByEmail(email)) {
 					throw new EmailTakenException();
 				}
-				Account account = this.accounts.saveAndFlush(Account.register(email, hash, registration.fullName(),
-						registration.shippingAddress(), role, this.clock.instant()));
+				Instant now = this.clock.instant();
+				Account created = Account.register(email, hash, registration.fullName(), registration.shippingAddress(),
+						role, now);
+				if (role == Role.ADMIN) {
+					created.verifyEmail(now); // the operator configured this address
+				}
+				Account account = this.accounts.saveAndFlush(created);
 				this.outbox.publish(UserRegisteredV1.TYPE, account.id().toString(), UserRegisteredV1.of(account));
+				if (!account.emailVerified()) {
+					requestVerification(account, now);
+				}
 				log.info("Registered account {} ({})", account.id(), role);
 				return account;
 			});
@@ -102,6 +120,61 @@ public class AccountManagement {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Verifies an account's e-mail address with the code that was e-mailed to it; from
+	 * then on notification-service sends it more than the code ({@code user.updated}
+	 * tells it). A code is used once.
+	 * @param token the code
+	 * @throws InvalidVerificationTokenException when the code is unknown, used or expired
+	 */
+	@Transactional
+	public void verifyEmail(String token) {
+		Instant now = this.clock.instant();
+		EmailVerifications.Used used = this.verifications.use(token, now)
+			.orElseThrow(InvalidVerificationTokenException::new);
+		Account account = find(used.accountId());
+		if (!account.email().equals(used.email())) {
+			throw new InvalidVerificationTokenException(); // sent to an address the
+															// account no longer has
+		}
+		if (account.verifyEmail(now)) {
+			Account verified = this.accounts.saveAndFlush(account);
+			this.outbox.publish(UserUpdatedV1.TYPE, verified.id().toString(), UserUpdatedV1.of(verified));
+			log.info("Account {} verified its e-mail address", verified.id());
+		}
+	}
+
+	/**
+	 * E-mails a new verification code (the old ones stop working), at most once per
+	 * {@code shopfront.user.verification.resend-after}.
+	 * @param id the account
+	 * @throws EmailAlreadyVerifiedException when there is nothing to verify
+	 * @throws VerificationRecentlySentException when the last code went out too recently
+	 */
+	@Transactional
+	public void resendVerification(UUID id) {
+		Account account = find(id);
+		if (account.emailVerified()) {
+			throw new EmailAlreadyVerifiedException();
+		}
+		Instant now = this.clock.instant();
+		Optional<Instant> last = this.verifications.lastIssued(id);
+		if (last.isPresent() && last.get().plus(this.verification.resendAfter()).isAfter(now)) {
+			throw new VerificationRecentlySentException(
+					Duration.between(now, last.get().plus(this.verification.resendAfter())));
+		}
+		this.verifications.retireAll(id, now);
+		requestVerification(account, now);
+	}
+
+	private void requestVerification(Account account, Instant now) {
+		EmailVerifications.Issued issued = this.verifications.issue(account.id(), account.email(), now,
+				now.plus(this.verification.ttl()));
+		this.outbox.publish(EmailVerificationRequestedV1.TYPE, account.id().toString(),
+				new EmailVerificationRequestedV1(issued.id(), account.id(), account.email(), account.fullName(),
+						issued.token(), issued.expiresAt()));
 	}
 
 	/**

@@ -14,9 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what: registration, login, refresh, the client-credentials grant and the
- * JWKS are open; the own profile needs a customer or admin token; accounts by id need an
- * admin or service token.
+ * Who may call what: registration, e-mail verification, login, refresh, logout, the
+ * client-credentials grant and the JWKS are open; the own profile needs a customer or
+ * admin token; accounts by id need an admin or service token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,8 +25,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ChassisSecurity chassis) throws Exception {
 		return chassis.apply(http)
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh",
-						"/api/auth/logout", "/oauth2/token")
+				.requestMatchers(HttpMethod.POST, "/api/users", "/api/users/verify-email", "/api/auth/token",
+						"/api/auth/refresh", "/api/auth/logout", "/oauth2/token")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
 				.permitAll()

@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwt token signing and lifetimes
  * @param login login throttling
  * @param bootstrapAdmin the first administrator, created once
+ * @param verification e-mail verification
  * @param serviceClients service accounts for client-credentials tokens, by client id; one
  * whose secret is empty (or only an encoder prefix such as <code>{noop}</code>) is left
  * out
  */
 @ConfigurationProperties("shopfront.user")
 public record UserProperties(@DefaultValue Jwt jwt, @DefaultValue Login login,
-		@DefaultValue BootstrapAdmin bootstrapAdmin, Map<String, ServiceClient> serviceClients) {
+		@DefaultValue BootstrapAdmin bootstrapAdmin, @DefaultValue Verification verification,
+		Map<String, ServiceClient> serviceClients) {
 
 	public UserProperties {
 		// a client whose secret is not set (an empty placeholder) does not exist
@@ -64,6 +66,16 @@ public record UserProperties(@DefaultValue Jwt jwt, @DefaultValue Login login,
 	public record Login(@DefaultValue("5") int freeAttempts, @DefaultValue("20") int freeAttemptsPerEmail,
 			@DefaultValue("2s") Duration firstDelay, @DefaultValue("15m") Duration maxDelay,
 			@DefaultValue("1h") Duration forgetAfter) {
+	}
+
+	/**
+	 * E-mail verification: a code is e-mailed at registration, and nothing else is sent
+	 * to the address until it comes back.
+	 *
+	 * @param ttl how long a code can be used
+	 * @param resendAfter how long a user waits before asking for another code
+	 */
+	public record Verification(@DefaultValue("24h") Duration ttl, @DefaultValue("60s") Duration resendAfter) {
 	}
 
 	/**

@@ -20,7 +20,7 @@ class UserPropertiesTests {
 		clients.put("empty", new UserProperties.ServiceClient(""));
 		clients.put("prefix-only", new UserProperties.ServiceClient("{noop}"));
 		clients.put("missing", new UserProperties.ServiceClient(null));
-		UserProperties properties = new UserProperties(null, null, null, clients);
+		UserProperties properties = new UserProperties(null, null, null, null, clients);
 		assertThat(properties.serviceClients()).containsOnlyKeys("order-service");
 	}
 

@@ -14,17 +14,19 @@ import org.jspecify.annotations.Nullable;
  * @param email its e-mail address
  * @param fullName its holder's name
  * @param shippingAddress its default shipping address, or null
+ * @param emailVerified whether the owner proved the address is theirs (nothing but the
+ * verification code may be sent to it before)
  * @param version the account's version
  */
 public record UserRegisteredV1(UUID userId, String email, String fullName, @Nullable AddressV1 shippingAddress,
-		long version) {
+		boolean emailVerified, long version) {
 
 	/** Exchange, type (= routing key) and schema version. */
 	public static final EventType TYPE = new EventType(UserEvents.EXCHANGE, "user.registered", 1);
 
 	public static UserRegisteredV1 of(Account account) {
 		return new UserRegisteredV1(account.id(), account.email(), account.fullName(),
-				AddressV1.of(account.shippingAddress()), account.version());
+				AddressV1.of(account.shippingAddress()), account.emailVerified(), account.version());
 	}
 
 }

@@ -12,6 +12,7 @@ import dev.shopfront.user.account.Address;
 import dev.shopfront.user.account.web.AccountRequests.AddressBody;
 import dev.shopfront.user.account.web.AccountRequests.ChangeProfile;
 import dev.shopfront.user.account.web.AccountRequests.Register;
+import dev.shopfront.user.account.web.AccountRequests.VerifyEmail;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,28 @@ class AccountController {
 			.register(new Registration(request.email(), request.password(), request.fullName(),
 					(request.shippingAddress() != null) ? request.shippingAddress().toAddress() : null));
 		return withVersion(ResponseEntity.created(URI.create("/api/users/" + account.id())), account);
+	}
+
+	/**
+	 * Verifies the e-mail address with the code that was e-mailed to it.
+	 * @param request the code
+	 * @return 204
+	 */
+	@PostMapping("/verify-email")
+	ResponseEntity<Void> verifyEmail(@Valid @RequestBody VerifyEmail request) {
+		this.accounts.verifyEmail(request.token());
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * E-mails a new verification code to the signed-in user's address.
+	 * @param jwt the user
+	 * @return 202: the e-mail is on its way
+	 */
+	@PostMapping("/me/verification-email")
+	ResponseEntity<Void> resendVerification(@AuthenticationPrincipal Jwt jwt) {
+		this.accounts.resendVerification(UUID.fromString(jwt.getSubject()));
+		return ResponseEntity.accepted().build();
 	}
 
 	@GetMapping("/me")

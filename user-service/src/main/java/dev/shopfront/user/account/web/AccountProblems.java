@@ -5,14 +5,19 @@ import java.util.Map;
 
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.user.account.AccountNotFoundException;
+import dev.shopfront.user.account.EmailAlreadyVerifiedException;
+import dev.shopfront.user.account.InvalidVerificationTokenException;
+import dev.shopfront.user.account.VerificationRecentlySentException;
 import dev.shopfront.user.account.EmailTakenException;
 import dev.shopfront.user.account.StaleAccountException;
 import dev.shopfront.user.account.WeakPasswordException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -34,6 +39,26 @@ class AccountProblems {
 				"The password " + ex.getMessage() + ".");
 		problem.setProperty("errors", List.of(Map.of("field", "password", "message", ex.getMessage())));
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidVerification(InvalidVerificationTokenException ex) {
+		return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-verification-token", "Invalid verification code",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail alreadyVerified(EmailAlreadyVerifiedException ex) {
+		return Problems.problem(HttpStatus.CONFLICT, "email-already-verified", "E-mail address already verified",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> recentlySent(VerificationRecentlySentException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(ex.retryAfter()))
+			.body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "verification-recently-sent",
+					"Verification e-mail recently sent", ex.getMessage()));
 	}
 
 	@ExceptionHandler

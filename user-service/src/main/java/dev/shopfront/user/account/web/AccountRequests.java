@@ -39,6 +39,20 @@ final class AccountRequests {
 	}
 
 	/**
+	 * {@code POST /api/users/verify-email}.
+	 *
+	 * @param token the code from the verification e-mail
+	 */
+	record VerifyEmail(@NotBlank @Size(max = 100) String token) {
+
+		@Override
+		public String toString() {
+			return "VerifyEmail[token=***]";
+		}
+
+	}
+
+	/**
 	 * {@code PATCH /api/users/me} (JSON merge patch semantics): members left out stay as
 	 * they are; {@code "shippingAddress": null} removes the address. A class with
 	 * setters, not a record, because only setters tell a member left out from one set to

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id account id
  * @param email e-mail address
+ * @param emailVerified whether the address is verified (until then the shop e-mails it
+ * only the verification code)
  * @param fullName name
  * @param role CUSTOMER or ADMIN
  * @param shippingAddress default shipping address
@@ -20,12 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was registered
  * @param updatedAt when it last changed
  */
-record AccountResponse(UUID id, String email, String fullName, String role, @Nullable AddressBody shippingAddress,
-		Preferences preferences, long version, Instant createdAt, Instant updatedAt) {
+record AccountResponse(UUID id, String email, boolean emailVerified, String fullName, String role,
+		@Nullable AddressBody shippingAddress, Preferences preferences, long version, Instant createdAt,
+		Instant updatedAt) {
 
 	static AccountResponse of(Account account) {
-		return new AccountResponse(account.id(), account.email(), account.fullName(), account.role().name(),
-				AddressBody.of(account.shippingAddress()),
+		return new AccountResponse(account.id(), account.email(), account.emailVerified(), account.fullName(),
+				account.role().name(), AddressBody.of(account.shippingAddress()),
 				new Preferences(account.preferences().marketingEmails(), account.preferences().language()),
 				account.version(), account.createdAt(), account.updatedAt());
 	}
