@@ -273,8 +273,13 @@ public abstract class NotificationServiceIntegrationTest {
 	}
 
 	private static Map<String, @Nullable Object> user(UUID userId, String email, String fullName, long version) {
-		return fields("userId", userId, "email", email, "fullName", fullName, "shippingAddress", null, "version",
-				version);
+		return user(userId, email, fullName, true, version);
+	}
+
+	protected static Map<String, @Nullable Object> user(UUID userId, String email, String fullName,
+			boolean emailVerified, long version) {
+		return fields("userId", userId, "email", email, "emailVerified", emailVerified, "fullName", fullName,
+				"shippingAddress", null, "version", version);
 	}
 
 	private static String exchange(String type) {

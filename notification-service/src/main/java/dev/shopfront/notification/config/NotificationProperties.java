@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param from the sender of every e-mail, an RFC 5322 address with an optional name
  * @param sender the worker that sends recorded notifications
+ * @param shopUrl the shop's public address (the gateway), for instructions in e-mails
  */
 @ConfigurationProperties("shopfront.notification")
 public record NotificationProperties(@DefaultValue("Shopfront <shop@shopfront.example>") String from,
-		@DefaultValue Sender sender) {
+		@DefaultValue Sender sender, @DefaultValue("http://localhost:8080") String shopUrl) {
 
 	/**
 	 * The sender worker: every instance polls for due notifications and sends them one by

@@ -13,6 +13,24 @@ import org.jspecify.annotations.Nullable;
 public sealed interface MailModel {
 
 	/**
+	 * The code that verifies the recipient's address: the one e-mail an unverified
+	 * address gets.
+	 *
+	 * @param verificationId the code's id
+	 * @param token the code
+	 * @param expiresAt until when it works, ISO-8601
+	 * @param shopUrl where the shop's API is, for the instructions
+	 */
+	record VerifyEmail(UUID verificationId, String token, String expiresAt, String shopUrl) implements MailModel {
+
+		@Override
+		public String toString() {
+			return "VerifyEmail[verificationId=" + this.verificationId + ", token=***]";
+		}
+
+	}
+
+	/**
 	 * A welcome: it needs nothing but its recipient.
 	 *
 	 * @param userId the new user

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ import dev.shopfront.notification.notification.MailModel.Line;
 import dev.shopfront.notification.notification.MailModel.OrderCancelled;
 import dev.shopfront.notification.notification.MailModel.OrderConfirmed;
 import dev.shopfront.notification.notification.MailModel.OrderDispatched;
+import dev.shopfront.notification.notification.MailModel.VerifyEmail;
 import dev.shopfront.notification.notification.MailModel.Welcome;
 
 import org.springframework.core.io.ClassPathResource;
@@ -38,6 +42,9 @@ public class MailTemplates {
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z]+)}}");
 
 	private static final String SUBJECT = "Subject: ";
+
+	private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
 
 	private final Map<Template, Parts> templates = new EnumMap<>(Template.class);
 
@@ -80,6 +87,11 @@ public class MailTemplates {
 		}
 		Map<String, String> values = new HashMap<>();
 		switch (model) {
+			case VerifyEmail verify -> {
+				values.put("token", verify.token());
+				values.put("expiresAt", EXPIRY.format(Instant.parse(verify.expiresAt())));
+				values.put("shopUrl", verify.shopUrl());
+			}
 			case Welcome welcome -> {
 			}
 			case OrderConfirmed order -> {

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the recorded e-mails: every instance polls for due PENDING notifications whose
- * user's data has arrived, takes one at a time with {@code FOR UPDATE SKIP LOCKED} (so
+ * user's data has arrived (and whose address is verified, unless the e-mail is the
+ * verification code itself), takes one at a time with {@code FOR UPDATE SKIP LOCKED} (so
  * instances share the work and never send the same row at once), renders it, hands it to
  * the SMTP server and marks it SENT, all in one transaction per e-mail.
  * <p>
@@ -130,6 +131,7 @@ class NotificationSender {
 				select n.id, n.template, n.model::text, n.attempts, r.email, r.full_name
 				from notifications n join recipients r on r.user_id = n.user_id
 				where n.status = 'PENDING' and n.next_attempt_at <= ?
+				  and (r.email_verified or n.template = 'VERIFY_EMAIL')
 				order by n.next_attempt_at, n.id
 				limit 1
 				for update of n skip locked

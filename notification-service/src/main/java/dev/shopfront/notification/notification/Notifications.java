@@ -12,6 +12,7 @@ import java.util.UUID;
 import dev.shopfront.notification.notification.MailModel.OrderCancelled;
 import dev.shopfront.notification.notification.MailModel.OrderConfirmed;
 import dev.shopfront.notification.notification.MailModel.OrderDispatched;
+import dev.shopfront.notification.notification.MailModel.VerifyEmail;
 import dev.shopfront.notification.notification.MailModel.Welcome;
 import dev.shopfront.notification.recipient.Recipient;
 import dev.shopfront.notification.recipient.Recipients;
@@ -36,9 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * another message id, records nothing new.
  * <p>
  * The recipient is the user's address in the local copy of user data, read when the
- * e-mail goes out. An order event that arrives before the user's data is recorded all the
- * same; its e-mail waits (PENDING, no recipient) until {@code user.registered} arrives,
- * and is then sent. Nothing is retried or parked on the broker for it.
+ * e-mail goes out. Until the user has verified that address, only its verification code
+ * goes to it; everything else waits (PENDING) and goes out once {@code user.updated} says
+ * the address is verified. An order event that arrives before the user's data is recorded
+ * all the same; its e-mail waits (PENDING, no recipient) until {@code user.registered}
+ * arrives, and is then sent. Nothing is retried or parked on the broker for it.
  */
 @Service
 public class Notifications {
@@ -83,7 +86,21 @@ public class Notifications {
 	}
 
 	/**
-	 * A user changed their data: e-mails not sent yet go to the new address.
+	 * A user's address must be verified: the code is e-mailed to it, once per code. It is
+	 * the only e-mail that goes to an address before it is verified.
+	 * @param messageId the event's message id
+	 * @param userId the user
+	 * @param verification the code
+	 * @return whether the e-mail was recorded (false when it was before)
+	 */
+	@Transactional
+	public boolean verificationRequested(String messageId, UUID userId, VerifyEmail verification) {
+		return record(Template.VERIFY_EMAIL, verification.verificationId(), userId, null, verification, messageId);
+	}
+
+	/**
+	 * A user changed their data: e-mails not sent yet go to the new address, and those
+	 * that waited for the address to be verified go out once it is.
 	 * @param user the user's data
 	 */
 	@Transactional

@@ -6,7 +6,16 @@ package dev.shopfront.notification.notification;
  */
 public enum Template {
 
-	/** Welcome to a newly registered user, on {@code user.registered}. */
+	/**
+	 * The code that verifies an address, on {@code user.email-verification-requested};
+	 * the only e-mail an unverified address gets.
+	 */
+	VERIFY_EMAIL("verify-email", MailModel.VerifyEmail.class),
+
+	/**
+	 * Welcome to a newly registered user, on {@code user.registered}; sent once the
+	 * address is verified.
+	 */
 	WELCOME("welcome", MailModel.Welcome.class),
 
 	/** Order confirmation with lines, total and address, on {@code order.confirmed}. */

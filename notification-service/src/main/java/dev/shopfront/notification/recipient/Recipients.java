@@ -32,14 +32,16 @@ public class Recipients {
 	 */
 	public boolean apply(Recipient recipient) {
 		return this.jdbc.sql("""
-				insert into recipients (user_id, email, full_name, version, updated_at)
-				values (:id, :email, :name, :version, :now)
+				insert into recipients (user_id, email, full_name, email_verified, version, updated_at)
+				values (:id, :email, :name, :verified, :version, :now)
 				on conflict (user_id) do update set email = excluded.email, full_name = excluded.full_name,
-				    version = excluded.version, updated_at = excluded.updated_at
+				    email_verified = excluded.email_verified, version = excluded.version,
+				    updated_at = excluded.updated_at
 				where recipients.version < excluded.version""")
 			.param("id", recipient.userId())
 			.param("email", recipient.email())
 			.param("name", recipient.fullName())
+			.param("verified", recipient.emailVerified())
 			.param("version", recipient.version())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update() == 1;
@@ -51,10 +53,11 @@ public class Recipients {
 	 * @return the copy
 	 */
 	public Optional<Recipient> find(UUID userId) {
-		return this.jdbc.sql("select user_id, email, full_name, version from recipients where user_id = ?")
+		return this.jdbc
+			.sql("select user_id, email, full_name, email_verified, version from recipients where user_id = ?")
 			.param(userId)
 			.query((rs, row) -> new Recipient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getLong(4)))
+					rs.getBoolean(4), rs.getLong(5)))
 			.optional();
 	}
 

@@ -8,6 +8,7 @@ import dev.shopfront.notification.notification.MailModel.Line;
 import dev.shopfront.notification.notification.MailModel.OrderCancelled;
 import dev.shopfront.notification.notification.MailModel.OrderConfirmed;
 import dev.shopfront.notification.notification.MailModel.OrderDispatched;
+import dev.shopfront.notification.notification.MailModel.VerifyEmail;
 import dev.shopfront.notification.notification.MailModel.Welcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,6 +102,8 @@ class MailTemplatesTests {
 	@EnumSource(Template.class)
 	void everyTemplateRendersWithoutPlaceholdersLeftAndItsSubjectNeedsNoRecipient(Template template) {
 		MailModel model = switch (template) {
+			case VERIFY_EMAIL -> new VerifyEmail(UUID.randomUUID(), "code-0123456789abcdef", "2026-12-07T10:00:00Z",
+					"http://localhost:8080");
 			case WELCOME -> new Welcome(UUID.randomUUID());
 			case ORDER_CONFIRMED -> new OrderConfirmed(ORDER, List.of(new Line("MUG-001", 1, "1.00")), "1.00", "EUR",
 					new Address("a", null, "b", "c", "DE"));

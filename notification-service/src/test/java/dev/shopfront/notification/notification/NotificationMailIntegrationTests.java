@@ -32,8 +32,9 @@ import static org.awaitility.Awaitility.await;
  * notification-service takes events from the broker and e-mails the customer through
  * SMTP: welcome, order confirmed, cancelled (with the reason in words), dispatched (with
  * the tracking number); one e-mail per event and recipient, whatever is redelivered or
- * published twice; an order that comes before its user waits for the user; an SMTP outage
- * only delays; several senders at once send each e-mail once.
+ * published twice; an order that comes before its user waits for the user; an unverified
+ * address gets only its verification code; an SMTP outage only delays; several senders at
+ * once send each e-mail once.
  */
 class NotificationMailIntegrationTests extends NotificationServiceIntegrationTest {
 
@@ -77,6 +78,41 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 			.containsEntry("source_message_id", registered.getMessageProperties().getMessageId());
 		assertThat(rows.get(0).get("sent_at")).isNotNull();
 		assertThat(header(welcome, "X-Shopfront-Notification")).isEqualTo(rows.get(0).get("id").toString());
+	}
+
+	@Test
+	void anUnverifiedAddressGetsNothingButItsVerificationCodeUntilItIsVerified() throws Exception {
+		UUID user = UUID.randomUUID();
+		String email = address("unverified");
+		publish(event("user.registered", user, user(user, email, "Grace Hopper", false, 0)));
+		UUID verificationId = UUID.randomUUID();
+		Message requested = event("user.email-verification-requested", user,
+				fields("verificationId", verificationId, "userId", user, "email", email, "fullName", "Grace Hopper",
+						"token", "the-secret-code-0123456789", "expiresAt", "2099-01-01T10:00:00Z"));
+		publish(requested);
+		publish(requested);
+		UUID order = UUID.randomUUID();
+		publish(orderConfirmed(order, user));
+
+		MimeMessage verification = awaitMails(email, 1).get(0);
+		assertThat(subject(verification)).isEqualTo("Confirm your e-mail address for Shopfront");
+		assertThat(body(verification)).startsWith("Hello Grace Hopper,\n")
+			.contains("the-secret-code-0123456789")
+			.contains("2099-01-01 10:00 UTC")
+			.contains("http://localhost:8080/api/users/verify-email");
+		// the welcome and the order's confirmation wait for the address
+		await().during(java.time.Duration.ofSeconds(2))
+			.atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> mailsTo(email).size() == 1);
+		assertThat(rows(user)).extracting((row) -> row.get("template") + " " + row.get("status"))
+			.containsExactlyInAnyOrder("VERIFY_EMAIL SENT", "WELCOME PENDING", "ORDER_CONFIRMED PENDING");
+
+		publish(event("user.updated", user, user(user, email, "Grace Hopper", true, 1)));
+		List<MimeMessage> all = awaitMails(email, 3);
+		assertThat(all).extracting((mail) -> subject(mail))
+			.contains("Welcome to Shopfront")
+			.anyMatch((subject) -> subject.contains(order.toString().substring(0, 8).toUpperCase()));
+		awaitNothingPending(user);
 	}
 
 	@Test
@@ -248,8 +284,8 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 	@Test
 	void anAddressThatCannotBeAnAddressFailsAtOnceAndIsKept() {
 		UUID user = UUID.randomUUID();
-		publish(event("user.registered", user, fields("userId", user, "email", "not an address", "fullName", "Nobody",
-				"shippingAddress", null, "version", 1), false));
+		publish(event("user.registered", user, fields("userId", user, "email", "not an address", "emailVerified", true,
+				"fullName", "Nobody", "shippingAddress", null, "version", 1), false));
 		await().atMost(WAIT).until(() -> rows(user).size() == 1 && "FAILED".equals(rows(user).get(0).get("status")));
 		Map<String, @Nullable Object> failed = rows(user).get(0);
 		assertThat(failed).containsEntry("attempts", 1);
@@ -285,7 +321,7 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 			new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
 				for (int i = 0; i < 30; i++) {
 					this.notifications.userRegistered(UUID.randomUUID().toString(),
-							new Recipient(users.get(i), emails.get(i), "User " + i, 1));
+							new Recipient(users.get(i), emails.get(i), "User " + i, true, 1));
 				}
 			});
 			go.countDown();

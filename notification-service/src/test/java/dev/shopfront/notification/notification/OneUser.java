@@ -24,6 +24,7 @@ final class OneUser {
 		Map<String, @Nullable Object> data = new LinkedHashMap<>();
 		data.put("userId", user);
 		data.put("email", email);
+		data.put("emailVerified", true);
 		data.put("fullName", fullName);
 		data.put("shippingAddress", null);
 		data.put("version", 1);

@@ -1,10 +1,13 @@
 package dev.shopfront.notification.notification.messaging;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import dev.shopfront.chassis.messaging.IncomingMessage;
 import dev.shopfront.chassis.messaging.MessageConsumer;
+import dev.shopfront.notification.config.NotificationProperties;
+import dev.shopfront.notification.notification.MailModel;
 import dev.shopfront.notification.notification.Notifications;
 import dev.shopfront.notification.recipient.Recipient;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +21,8 @@ import static dev.shopfront.notification.notification.messaging.EventData.requir
 
 /**
  * Takes user-service's events from {@code notification.user-events}: keeps each user's
- * address and name (a higher version wins), and welcomes new users.
+ * address, name and whether the address is verified (a higher version wins), e-mails
+ * verification codes, and welcomes new users (once their address is verified).
  */
 @Configuration(proxyBeanMethods = false)
 class UserEventsConsumer {
@@ -31,16 +35,23 @@ class UserEventsConsumer {
 
 	static final String UPDATED = "user.updated";
 
+	static final String VERIFICATION_REQUESTED = "user.email-verification-requested";
+
 	private static final Logger log = LoggerFactory.getLogger(UserEventsConsumer.class);
 
 	@Bean
-	MessageConsumer userEvents(Notifications notifications) {
-		return new MessageConsumer(QUEUE, EXCHANGE, List.of(REGISTERED, UPDATED),
-				(message) -> apply(notifications, message));
+	MessageConsumer userEvents(Notifications notifications, NotificationProperties properties) {
+		return new MessageConsumer(QUEUE, EXCHANGE, List.of(REGISTERED, UPDATED, VERIFICATION_REQUESTED),
+				(message) -> apply(notifications, properties, message));
 	}
 
-	static void apply(Notifications notifications, IncomingMessage message) {
+	static void apply(Notifications notifications, NotificationProperties properties, IncomingMessage message) {
 		switch (message.envelope().type()) {
+			case VERIFICATION_REQUESTED -> {
+				VerificationData verification = message.data(VerificationData.class);
+				notifications.verificationRequested(message.envelope().id(), required(verification.userId(), "userId"),
+						verification.toModel(properties.shopUrl()));
+			}
 			case REGISTERED ->
 				notifications.userRegistered(message.envelope().id(), message.data(UserData.class).toRecipient());
 			case UPDATED -> notifications.userUpdated(message.data(UserData.class).toRecipient());
@@ -55,13 +66,41 @@ class UserEventsConsumer {
 	 * @param userId the user
 	 * @param email the e-mail address
 	 * @param fullName the name
+	 * @param emailVerified whether the address is verified; absent (an event from before
+	 * verification existed) reads as not verified
 	 * @param version the account's version
 	 */
-	record UserData(@Nullable UUID userId, @Nullable String email, @Nullable String fullName, @Nullable Long version) {
+	record UserData(@Nullable UUID userId, @Nullable String email, @Nullable String fullName,
+			@Nullable Boolean emailVerified, @Nullable Long version) {
 
 		Recipient toRecipient() {
 			return new Recipient(required(this.userId, "userId"), required(this.email, "email"),
-					required(this.fullName, "fullName"), required(this.version, "version"));
+					required(this.fullName, "fullName"), Boolean.TRUE.equals(this.emailVerified),
+					required(this.version, "version"));
+		}
+
+	}
+
+	/**
+	 * What notification-service reads of {@code user.email-verification-requested} v1
+	 * (tolerant reader).
+	 *
+	 * @param verificationId the code's id
+	 * @param userId the user
+	 * @param token the code
+	 * @param expiresAt until when it works
+	 */
+	record VerificationData(@Nullable UUID verificationId, @Nullable UUID userId, @Nullable String token,
+			@Nullable Instant expiresAt) {
+
+		MailModel.VerifyEmail toModel(String shopUrl) {
+			return new MailModel.VerifyEmail(required(this.verificationId, "verificationId"),
+					required(this.token, "token"), required(this.expiresAt, "expiresAt").toString(), shopUrl);
+		}
+
+		@Override
+		public String toString() {
+			return "VerificationData[verificationId=" + this.verificationId + ", token=***]";
 		}
 
 	}

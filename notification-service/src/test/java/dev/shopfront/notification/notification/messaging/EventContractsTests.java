@@ -88,10 +88,18 @@ class EventContractsTests {
 
 	@Test
 	void aUserEventNeedsItsVersion() {
-		assertThat(new UserData(this.user, "a@example.test", "A", 3L).toRecipient().version()).isEqualTo(3);
+		assertThat(new UserData(this.user, "a@example.test", "A", true, 3L).toRecipient().version()).isEqualTo(3);
 		assertThatExceptionOfType(InvalidEventException.class)
-			.isThrownBy(() -> new UserData(this.user, "a@example.test", "A", null).toRecipient())
+			.isThrownBy(() -> new UserData(this.user, "a@example.test", "A", true, null).toRecipient())
 			.withMessage("version is missing");
+	}
+
+	@Test
+	void anAddressIsVerifiedOnlyWhenTheEventSaysSo() {
+		assertThat(new UserData(this.user, "a@example.test", "A", true, 3L).toRecipient().emailVerified()).isTrue();
+		assertThat(new UserData(this.user, "a@example.test", "A", false, 3L).toRecipient().emailVerified()).isFalse();
+		// an event from before verification existed
+		assertThat(new UserData(this.user, "a@example.test", "A", null, 3L).toRecipient().emailVerified()).isFalse();
 	}
 
 }
