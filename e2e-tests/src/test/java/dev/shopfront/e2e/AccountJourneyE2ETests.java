@@ -92,4 +92,50 @@ class AccountJourneyE2ETests {
 		Problems.assertProblem(Api.register(customer.email(), Api.password(), "Someone Else"), 409, "email-taken");
 	}
 
+	@Test
+	void loggingOutAndChangingThePasswordEndSessions() {
+		Customer customer = Api.newCustomer("sessions");
+		Response other = Api.login(customer.email(), customer.password());
+		assertThat(other.statusCode()).as(other.asString()).isEqualTo(200);
+
+		Response logout = Api.given()
+			.contentType(ContentType.JSON)
+			.body(Map.of("refresh_token", customer.refreshToken()))
+			.post("/api/auth/logout");
+		assertThat(logout.statusCode()).as(logout.asString()).isEqualTo(204);
+		Problems.assertProblem(Api.refresh(customer.refreshToken()), 401, "invalid-refresh-token");
+
+		String newPassword = Api.password();
+		Response changed = customer.authorized()
+			.contentType(ContentType.JSON)
+			.body(Map.of("currentPassword", customer.password(), "newPassword", newPassword))
+			.post("/api/users/me/password");
+		assertThat(changed.statusCode()).as(changed.asString()).isEqualTo(204);
+		Problems.assertProblem(Api.refresh(other.path("refresh_token")), 401, "invalid-refresh-token");
+		Problems.assertProblem(Api.login(customer.email(), customer.password()), 401, "invalid-credentials");
+		assertThat(Api.login(customer.email(), newPassword).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void guessesWithForgedClientAddressesAreStillSpacedOut() {
+		Customer customer = Api.newCustomer("guesses");
+		// a client claiming a new address with every guess: the gateway tells
+		// user-service
+		// the address it really sees
+		for (int i = 0; i < 5; i++) {
+			Problems.assertProblem(Api.given()
+				.contentType(ContentType.JSON)
+				.header("X-Forwarded-For", "203.0.113." + (i + 1))
+				.body(Map.of("email", customer.email(), "password", "not the password " + i))
+				.post("/api/auth/token"), 401, "invalid-credentials");
+		}
+		Response delayed = Api.given()
+			.contentType(ContentType.JSON)
+			.header("X-Forwarded-For", "198.51.100.77")
+			.body(Map.of("email", customer.email(), "password", customer.password()))
+			.post("/api/auth/token");
+		Problems.assertProblem(delayed, 429, "login-throttled");
+		assertThat(delayed.getHeader("Retry-After")).matches("[1-9][0-9]*");
+	}
+
 }

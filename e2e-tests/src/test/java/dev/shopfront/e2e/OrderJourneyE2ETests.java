@@ -179,9 +179,10 @@ class OrderJourneyE2ETests {
 		String sku = product(deployment, "4.00", 5);
 		Api.Customer customer = Api.newCustomer("outage");
 		services.stop("inventory-service");
+		String key = UUID.randomUUID().toString();
 		Response refused;
 		try {
-			refused = place(customer, UUID.randomUUID().toString(), sku, 1, "tok_visa");
+			refused = place(customer, key, sku, 1, "tok_visa");
 		}
 		finally {
 			services.start("inventory-service");
@@ -190,10 +191,15 @@ class OrderJourneyE2ETests {
 		assertThat(refused.getHeader("Retry-After")).matches("[1-9][0-9]*");
 		List<String> statuses = customer.authorized().get("/api/orders").jsonPath().getList("content.status");
 		assertThat(statuses).doesNotContain("PENDING");
+		// the client retries with the same key: one new order, and the rejected one holds
+		// nothing
+		await().atMost(SAGA)
+			.untilAsserted(() -> assertThat(place(customer, key, sku, 1, "tok_visa").statusCode()).isEqualTo(201));
 		await().atMost(SAGA)
 			.untilAsserted(
-					() -> assertThat(place(customer, UUID.randomUUID().toString(), sku, 1, "tok_visa").statusCode())
-						.isEqualTo(201));
+					() -> assertThat(customer.authorized().get("/api/orders").jsonPath().getList("content.status"))
+						.containsExactlyInAnyOrder("REJECTED", "CONFIRMED"));
+		assertThat(Api.given().get("/api/products/" + sku).<Integer>path("available")).isEqualTo(4);
 	}
 
 }
