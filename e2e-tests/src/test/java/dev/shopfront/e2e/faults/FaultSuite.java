@@ -34,8 +34,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fault suite: runs an isolated shop ({@code ./shop up} with its own state directory,
@@ -225,36 +228,39 @@ public final class FaultSuite {
 		}
 	}
 
-	/** Waits until no saga of the phase is open and every outbox is empty. */
-	private Duration settle(Set<UUID> users) throws SQLException {
+	/**
+	 * Waits until the phase has settled: no saga of its orders open (or waiting for a
+	 * refund), every outbox empty and every queue of the shop drained, for two seconds in
+	 * a row (so nothing is still between two services).
+	 */
+	private Duration settle(Set<UUID> users) {
 		Instant start = Instant.now();
-		Instant deadline = start.plus(this.settings.settle());
-		while (Instant.now().isBefore(deadline)) {
-			long open = single("order_service", """
-					select count(*) from checkout_sagas s join orders o on o.id = s.order_id
-					where o.user_id = any(?) and (s.step <> 'DONE' or s.payment = 'REFUND_REQUESTED')
-					""", users);
-			long unsent = 0;
-			for (String database : DATABASES) {
-				unsent += single(database, "select count(*) from outbox where sent_at is null");
-			}
-			long pendingMails = single("notification_service", """
-					select count(*) from notifications where user_id = any(?) and status = 'PENDING'
-					  and template in ('ORDER_CONFIRMED', 'ORDER_CANCELLED') and recipient is not null
-					""", users);
-			if (open == 0 && unsent == 0 && pendingMails == 0) {
-				// a last look a little later: events in flight between the services
-				pause(Duration.ofSeconds(3));
-				if (single("order_service", """
-						select count(*) from checkout_sagas s join orders o on o.id = s.order_id
-						where o.user_id = any(?) and (s.step <> 'DONE' or s.payment = 'REFUND_REQUESTED')
-						""", users) == 0) {
-					return Duration.between(start, Instant.now());
-				}
-			}
-			pause(Duration.ofSeconds(1));
+		try {
+			await().atMost(this.settings.settle())
+				.pollInterval(Duration.ofSeconds(1))
+				.ignoreExceptions()
+				.during(Duration.ofSeconds(2))
+				.until(() -> openSagas(users) == 0 && unsentOutboxRows() == 0 && this.shop.queuedMessages() == 0);
+		}
+		catch (ConditionTimeoutException ex) {
+			System.out.printf("   not settled after %d s; checking as it is%n", this.settings.settle().toSeconds());
 		}
 		return Duration.between(start, Instant.now());
+	}
+
+	private long openSagas(Set<UUID> users) throws SQLException {
+		return single("order_service", """
+				select count(*) from checkout_sagas s join orders o on o.id = s.order_id
+				where o.user_id = any(?) and (s.step <> 'DONE' or s.payment = 'REFUND_REQUESTED')
+				""", users);
+	}
+
+	private long unsentOutboxRows() throws SQLException {
+		long unsent = 0;
+		for (String database : DATABASES) {
+			unsent += single(database, "select count(*) from outbox where sent_at is null");
+		}
+		return unsent;
 	}
 
 	/** The invariants of one phase, each with how often it was broken. */
@@ -264,6 +270,7 @@ public final class FaultSuite {
 		query("order_service", "select id, status from orders where user_id = any(?)", users,
 				(rs) -> orders.put(rs.getObject(1, UUID.class), rs.getString(2)));
 		Set<UUID> ids = orders.keySet();
+		tally.rejected.set((int) orders.values().stream().filter("REJECTED"::equals).count());
 		Set<UUID> wasConfirmed = new HashSet<>();
 		query("order_service", "select order_id from order_history where status = 'CONFIRMED' and order_id = any(?)",
 				ids, (rs) -> wasConfirmed.add(rs.getObject(1, UUID.class)));
@@ -342,13 +349,8 @@ public final class FaultSuite {
 		broken.put("no stock held", held);
 		broken.put("stock kept", unbalanced);
 		broken.put("no 500", (long) tally.serverErrors.get());
-		long parked = this.shop.parkedMessages();
-		broken.put("nothing parked", parked);
-		long unsent = 0;
-		for (String database : DATABASES) {
-			unsent += single(database, "select count(*) from outbox where sent_at is null");
-		}
-		broken.put("outbox empty", unsent);
+		broken.put("nothing parked", this.shop.queued(true));
+		broken.put("outbox empty", unsentOutboxRows());
 		return broken;
 	}
 
@@ -356,12 +358,13 @@ public final class FaultSuite {
 		List<String> invariants = new ArrayList<>(rows.get(0).broken().keySet());
 		int width = rows.stream().mapToInt((row) -> row.fault().length()).max().orElse(10);
 		StringBuilder table = new StringBuilder();
-		table.append(String.format("%n%-" + width + "s %8s", "fault \\ invariant", "orders"));
+		table.append(String.format("%n%-" + width + "s %8s %8s", "fault \\ invariant", "orders", "rejected"));
 		invariants.forEach((invariant) -> table.append(String.format(" | %-14s", invariant)));
 		table.append('\n');
 		boolean held = true;
 		for (Row row : rows) {
-			table.append(String.format("%-" + width + "s %8s", row.fault(), row.tally().accepted.size()));
+			table.append(String.format("%-" + width + "s %8s %8s", row.fault(), row.tally().accepted.size(),
+					row.tally().rejected.get()));
 			for (String invariant : invariants) {
 				long count = row.broken().get(invariant);
 				held &= count == 0;
@@ -478,6 +481,9 @@ public final class FaultSuite {
 
 		final AtomicInteger keyGaveTwoOrders = new AtomicInteger();
 
+		/** Orders rejected along the way (each retried with its key until accepted). */
+		final AtomicInteger rejected = new AtomicInteger();
+
 		final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
 
 	}
@@ -568,18 +574,26 @@ public final class FaultSuite {
 				.parseLong(Files.readString(this.settings.stateDir().resolve("pids/" + service + ".pid")).strip());
 		}
 
-		/** Messages in the parking queues of the shop's vhost. */
-		long parkedMessages() {
+		/** Messages in the queues of the shop's vhost that its consumers read. */
+		long queuedMessages() {
+			return queued(false);
+		}
+
+		/**
+		 * Messages (ready or being handled) in the shop's vhost.
+		 * @param parking the parking queues ({@code *.dlq}), or the others
+		 */
+		long queued(boolean parking) {
 			String listing = command(60, "rabbitmqctl", "-q", "list_queues", "-p", "shopfront_fault", "name",
 					"messages");
-			long parked = 0;
+			long queued = 0;
 			for (String line : listing.split("\\R")) {
 				String[] columns = line.strip().split("\\s+");
-				if (columns.length == 2 && columns[0].endsWith(".dlq") && columns[1].matches("\\d+")) {
-					parked += Long.parseLong(columns[1]);
+				if (columns.length == 2 && columns[0].endsWith(".dlq") == parking && columns[1].matches("\\d+")) {
+					queued += Long.parseLong(columns[1]);
 				}
 			}
-			return parked;
+			return queued;
 		}
 
 		void run(long timeoutSeconds, String... arguments) {

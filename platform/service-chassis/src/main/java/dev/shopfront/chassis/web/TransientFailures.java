@@ -27,6 +27,9 @@ public final class TransientFailures {
 			"org.springframework.amqp.AmqpIOException", "org.springframework.amqp.AmqpTimeoutException",
 			"org.springframework.amqp.AmqpResourceNotAvailableException");
 
+	/** Hibernate's failures to commit or roll back, transient when JDBC caused them. */
+	private static final Set<String> HIBERNATE_TRANSACTION_FAILURES = Set.of("org.hibernate.TransactionException");
+
 	/**
 	 * Subtypes of the above that are not the infrastructure's: a lost optimistic-locking
 	 * race is a 409 the client resolves by reading again.
@@ -54,6 +57,12 @@ public final class TransientFailures {
 				return true;
 			}
 			if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
+				return true;
+			}
+			if (is(t, HIBERNATE_TRANSACTION_FAILURES) && t.getCause() instanceof SQLException) {
+				// Hibernate could not commit or roll back on its JDBC connection: the
+				// connection broke (after a database restart the pool answers only
+				// "Connection is closed", without a SQL state)
 				return true;
 			}
 			if (t.getCause() == t) {

@@ -21,8 +21,8 @@ class TransientFailuresTests {
 
 	@Test
 	void aRollbackThatFailsOnAClosedConnectionIsTransient() {
-		// what a PostgreSQL restart made of a request: JpaSystemException("Unable to
-		// rollback against JDBC Connection") over the driver's 08003
+		// a rollback on a connection the driver reports closed (08003); the JPA variant,
+		// with the pool's state-less "Connection is closed", is in order-service's tests
 		Throwable failure = new UncategorizedDataAccessException("Unable to rollback against JDBC Connection",
 				new RuntimeException("rollback", new SQLException("This connection has been closed.", "08003"))) {
 		};
