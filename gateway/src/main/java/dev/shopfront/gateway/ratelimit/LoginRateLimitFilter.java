@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
+import dev.shopfront.chassis.crypto.Digests;
 import dev.shopfront.chassis.web.ProblemWriter;
 import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.FilterChain;
@@ -84,7 +82,8 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 		byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
 		String email = (body.length <= MAX_BODY) ? email(body) : null;
 		if (email != null) {
-			Allowance byEmail = this.limiter.tryConsume(this.keyPrefix + "login:" + ip + ":" + hash(email),
+			Allowance byEmail = this.limiter.tryConsume(
+					this.keyPrefix + "login:" + ip + ":" + Digests.sha256Hex(email).substring(0, 32),
 					this.perIpAndEmail);
 			if (!byEmail.granted()) {
 				refuse(request, response, byEmail);
@@ -111,16 +110,6 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			return null;
-		}
-	}
-
-	private static String hash(String email) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

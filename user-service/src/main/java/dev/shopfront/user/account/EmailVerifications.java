@@ -1,15 +1,11 @@
 package dev.shopfront.user.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.shopfront.chassis.crypto.Digests;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,8 +16,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class EmailVerifications {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -34,14 +28,12 @@ class EmailVerifications {
 	 * @return the code in clear, to e-mail once, and its record
 	 */
 	Issued issue(UUID accountId, String email, Instant now, Instant expiresAt) {
-		byte[] bytes = new byte[24];
-		RANDOM.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = Digests.randomToken(24);
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into email_verifications (id, account_id, token_hash, email, created_at, expires_at)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(id, accountId, hash(token), email, Timestamp.from(now), Timestamp.from(expiresAt))
+			.params(id, accountId, Digests.sha256Hex(token), email, Timestamp.from(now), Timestamp.from(expiresAt))
 			.update();
 		return new Issued(id, token, expiresAt);
 	}
@@ -57,7 +49,7 @@ class EmailVerifications {
 				update email_verifications set used_at = ?
 				where token_hash = ? and used_at is null and expires_at > ?
 				returning account_id, email""")
-			.params(Timestamp.from(now), hash(token), Timestamp.from(now))
+			.params(Timestamp.from(now), Digests.sha256Hex(token), Timestamp.from(now))
 			.query((rs, row) -> new Used(rs.getObject(1, UUID.class), rs.getString(2)))
 			.optional();
 	}
@@ -86,16 +78,6 @@ class EmailVerifications {
 					+ " and expires_at > ?")
 			.params(Timestamp.from(now), accountId, Timestamp.from(now))
 			.update();
-	}
-
-	private static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

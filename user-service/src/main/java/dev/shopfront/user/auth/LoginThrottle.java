@@ -1,14 +1,11 @@
 package dev.shopfront.user.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
+import dev.shopfront.chassis.crypto.Digests;
 import dev.shopfront.user.config.UserProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,8 +49,8 @@ class LoginThrottle {
 	 * @return how long the attempt must wait when it may not go ahead now
 	 */
 	Optional<Duration> attempt(String clientAddress, String email, Instant now) {
-		String addressKey = hash(clientAddress + "\n" + email);
-		String emailKey = hash(email);
+		String addressKey = Digests.sha256Hex(clientAddress + "\n" + email);
+		String emailKey = Digests.sha256Hex(email);
 		Duration wait = max(waitFor(PER_ADDRESS, addressKey, this.perAddress, now),
 				waitFor(PER_EMAIL, emailKey, this.perEmail, now));
 		if (!wait.isZero()) {
@@ -71,7 +68,7 @@ class LoginThrottle {
 	 */
 	void succeeded(String clientAddress, String email) {
 		this.jdbc.sql("delete from login_attempts where (kind = ? and key_hash = ?) or (kind = ? and key_hash = ?)")
-			.params(PER_ADDRESS, hash(clientAddress + "\n" + email), PER_EMAIL, hash(email))
+			.params(PER_ADDRESS, Digests.sha256Hex(clientAddress + "\n" + email), PER_EMAIL, Digests.sha256Hex(email))
 			.update();
 	}
 
@@ -108,16 +105,6 @@ class LoginThrottle {
 
 	private static Duration max(Duration a, Duration b) {
 		return (a.compareTo(b) >= 0) ? a : b;
-	}
-
-	private static String hash(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,16 +1,11 @@
 package dev.shopfront.user.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.shopfront.chassis.crypto.Digests;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,8 +18,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class RefreshTokens {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -41,13 +34,12 @@ class RefreshTokens {
 	 * @return the token in clear, to give to the client once
 	 */
 	String issue(UUID family, UUID accountId, Instant now, Instant expiresAt) {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = Digests.randomToken(32);
 		this.jdbc
 			.sql("insert into refresh_tokens (id, token_hash, family_id, account_id, issued_at, expires_at) "
 					+ "values (?, ?, ?, ?, ?, ?)")
-			.params(UUID.randomUUID(), hash(token), family, accountId, Timestamp.from(now), Timestamp.from(expiresAt))
+			.params(UUID.randomUUID(), Digests.sha256Hex(token), family, accountId, Timestamp.from(now),
+					Timestamp.from(expiresAt))
 			.update();
 		return token;
 	}
@@ -55,7 +47,7 @@ class RefreshTokens {
 	Optional<Stored> find(String token) {
 		return this.jdbc.sql(
 				"select id, family_id, account_id, expires_at, used_at, revoked_at from refresh_tokens where token_hash = ?")
-			.param(hash(token))
+			.param(Digests.sha256Hex(token))
 			.query((rs, row) -> new Stored(rs.getObject("id", UUID.class), rs.getObject("family_id", UUID.class),
 					rs.getObject("account_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
 					instant(rs.getTimestamp("used_at")), instant(rs.getTimestamp("revoked_at"))))
@@ -87,16 +79,6 @@ class RefreshTokens {
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

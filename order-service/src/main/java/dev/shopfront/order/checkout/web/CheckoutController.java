@@ -1,17 +1,14 @@
 package dev.shopfront.order.checkout.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.shopfront.chassis.crypto.Digests;
 import dev.shopfront.chassis.validation.SingleLine;
 import dev.shopfront.chassis.web.ProblemWriter;
 import dev.shopfront.chassis.web.Problems;
@@ -223,14 +220,7 @@ class CheckoutController {
 	}
 
 	private String hash(PlaceOrderRequest body) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(this.json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Hex(this.json.writeValueAsString(body));
 	}
 
 	/**
