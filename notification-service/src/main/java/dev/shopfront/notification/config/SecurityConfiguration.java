@@ -1,8 +1,5 @@
 package dev.shopfront.notification.config;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import dev.shopfront.chassis.security.ChassisSecurity;
 
 import org.springframework.context.annotation.Bean;
@@ -20,12 +17,6 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ChassisSecurity chassis) throws Exception {
 		return chassis.apply(http).authorizeHttpRequests((requests) -> requests.anyRequest().authenticated()).build();
-	}
-
-	@Bean
-	Clock clock() {
-		// PostgreSQL keeps microseconds
-		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 	}
 
 }

@@ -1,8 +1,5 @@
 package dev.shopfront.shipping.config;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import dev.shopfront.chassis.security.ChassisSecurity;
 
 import org.springframework.context.annotation.Bean;
@@ -28,12 +25,6 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.build();
-	}
-
-	@Bean
-	Clock clock() {
-		// PostgreSQL keeps microseconds
-		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 	}
 
 }

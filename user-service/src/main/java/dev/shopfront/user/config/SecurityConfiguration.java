@@ -1,8 +1,5 @@
 package dev.shopfront.user.config;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import dev.shopfront.chassis.security.ChassisSecurity;
 
 import org.springframework.context.annotation.Bean;
@@ -42,14 +39,6 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
-	Clock clock() {
-		// PostgreSQL keeps microseconds: a clock that ticks in microseconds keeps what
-		// the API
-		// answers after a write equal to what it answers after a read.
-		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 	}
 
 }

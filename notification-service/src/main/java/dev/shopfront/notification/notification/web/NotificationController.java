@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.shopfront.chassis.security.Caller;
 import dev.shopfront.notification.notification.Notification;
 import dev.shopfront.notification.notification.NotificationPage;
 import dev.shopfront.notification.notification.Notifications;
@@ -46,31 +47,17 @@ class NotificationController {
 	}
 
 	/** The user whose log the caller asks for, if the caller may see it. */
-	private static UUID whose(@Nullable UUID userId, Authentication caller) {
-		boolean administrator = caller.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
-		UUID self = self(caller);
+	private static UUID whose(@Nullable UUID userId, Authentication authentication) {
+		Caller caller = Caller.of(authentication);
 		if (userId == null) {
-			if (self == null) {
-				throw new NotYoursException("This account has no notifications: pass userId if you may see a user's.");
-			}
-			return self;
+			return caller.userId()
+				.orElseThrow(() -> new NotYoursException(
+						"This account has no notifications: pass userId if you may see a user's."));
 		}
-		if (!administrator && !userId.equals(self)) {
+		if (!caller.mayActFor(userId)) {
 			throw new NotYoursException("Only administrators may see another user's notifications.");
 		}
 		return userId;
-	}
-
-	private static @Nullable UUID self(Authentication caller) {
-		try {
-			return UUID.fromString(caller.getName());
-		}
-		catch (IllegalArgumentException ex) {
-			// a service account: its subject is a client id, not a user
-			return null;
-		}
 	}
 
 	/**

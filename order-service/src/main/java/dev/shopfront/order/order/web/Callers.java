@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import dev.shopfront.order.order.OrderQueries.Caller;
 
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -16,11 +15,8 @@ public final class Callers {
 	}
 
 	public static Caller of(JwtAuthenticationToken authentication) {
-		Jwt jwt = authentication.getToken();
-		boolean admin = authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
-		return new Caller(UUID.fromString(jwt.getSubject()), admin);
+		dev.shopfront.chassis.security.Caller caller = dev.shopfront.chassis.security.Caller.of(authentication);
+		return new Caller(UUID.fromString(caller.subject()), caller.admin());
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.shopfront.payment.payment.Payment;
 import dev.shopfront.payment.payment.Payments;
 import dev.shopfront.payment.payment.Refund;
+import dev.shopfront.chassis.security.Caller;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -29,11 +30,9 @@ class PaymentController {
 	}
 
 	@GetMapping
-	List<PaymentResponse> ofOrder(@RequestParam UUID orderId, Authentication caller) {
-		boolean administrator = caller.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
-		return this.payments.ofOrder(orderId, caller.getName(), administrator)
+	List<PaymentResponse> ofOrder(@RequestParam UUID orderId, Authentication authentication) {
+		Caller caller = Caller.of(authentication);
+		return this.payments.ofOrder(orderId, caller.subject(), caller.admin())
 			.stream()
 			.map(PaymentResponse::of)
 			.toList();

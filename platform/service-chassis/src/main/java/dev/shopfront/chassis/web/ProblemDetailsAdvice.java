@@ -35,6 +35,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -104,6 +105,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				: (required != null && Number.class.isAssignableFrom(ClassUtils.resolvePrimitiveIfNecessary(required)))
 						? "must be a number" : "wrong type or format";
 		return validationProblem(List.of(fieldError((name != null) ? name : "parameter", message)), headers, request);
+	}
+
+	/**
+	 * A required query parameter missing ({@code /api/payments} without {@code orderId}):
+	 * a bad field like any other, named in {@code errors}.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+			MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		return validationProblem(List.of(fieldError(ex.getParameterName(), "is required")), headers, request);
 	}
 
 	@Override

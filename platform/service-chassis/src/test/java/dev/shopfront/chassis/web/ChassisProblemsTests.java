@@ -49,6 +49,8 @@ class ChassisProblemsTests {
 		problem(api().body(Map.of("name", "", "quantity", 0)).post("/test/items"), 400, "validation")
 			.body("errors.field", containsInAnyOrder("name", "quantity"));
 		problem(api().get("/test/page?size=1000"), 400, "validation").body("errors[0].field", equalTo("size"));
+		problem(api().get("/test/page"), 400, "validation").body("errors[0].field", equalTo("size"))
+			.body("errors[0].message", equalTo("is required"));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.shopfront.chassis.security.Caller;
 import dev.shopfront.shipping.shipment.Shipment;
 import dev.shopfront.shipping.shipment.ShipmentManagement;
 import dev.shopfront.shipping.shipment.ShippingAddress;
@@ -32,11 +33,9 @@ class ShipmentController {
 	}
 
 	@GetMapping
-	List<ShipmentResponse> ofOrder(@RequestParam UUID orderId, Authentication caller) {
-		boolean administrator = caller.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
-		return this.shipments.ofOrder(orderId, caller.getName(), administrator)
+	List<ShipmentResponse> ofOrder(@RequestParam UUID orderId, Authentication authentication) {
+		Caller caller = Caller.of(authentication);
+		return this.shipments.ofOrder(orderId, caller.subject(), caller.admin())
 			.stream()
 			.map(ShipmentResponse::of)
 			.toList();

@@ -1,9 +1,5 @@
 package dev.shopfront.shipping.shipment.web;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.shipping.shipment.IllegalShipmentTransitionException;
 import dev.shopfront.shipping.shipment.ShipmentNotFoundException;
@@ -12,16 +8,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The one place shipping-service's exceptions become problems: an unknown shipment, or
  * another customer's, is not found (404); a transition the shipment's status does not
- * allow is a conflict (409) that says the status; a missing or malformed id is a
- * validation problem that names it.
+ * allow is a conflict (409) that says the status. A missing or malformed id is the
+ * chassis' validation problem.
  */
 @RestControllerAdvice(assignableTypes = ShipmentController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,24 +38,6 @@ class ShipmentProblems {
 		};
 		problem.setProperty("shipmentId", ex.shipmentId());
 		problem.setProperty("shipmentStatus", ex.from().name());
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail missing(MissingServletRequestParameterException ex) {
-		return invalid(ex.getParameterName(), "is required");
-	}
-
-	@ExceptionHandler
-	ProblemDetail malformed(MethodArgumentTypeMismatchException ex) {
-		return invalid(ex.getName(),
-				(ex.getRequiredType() == UUID.class) ? "must be a UUID" : "has the wrong type or format");
-	}
-
-	private static ProblemDetail invalid(String field, String message) {
-		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-				"The request has 1 invalid field(s).");
-		problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
 		return problem;
 	}
 
