@@ -3,9 +3,6 @@ package dev.shopfront.payment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,22 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shopfront.chassis.messaging.EventEnvelope;
 import dev.shopfront.payment.provider.Charge;
+import org.jspecify.annotations.Nullable;
 import dev.shopfront.payment.provider.PaymentProvider;
 import dev.shopfront.payment.provider.ProviderDecision;
 import dev.shopfront.testsupport.EventSchemas;
+import dev.shopfront.testsupport.PublishedEvents;
+import dev.shopfront.testsupport.TestEvents;
 import dev.shopfront.testsupport.WithTestServers;
 
-import org.springframework.amqp.core.Binding;
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -102,19 +96,7 @@ public abstract class PaymentServiceIntegrationTest {
 	}
 
 	protected Message command(String type, UUID orderId, Map<String, ?> data, boolean keepsToSchema) {
-		try {
-			JsonNode body = this.json.valueToTree(data);
-			if (keepsToSchema) {
-				EventSchemas.assertValid(type, 1, this.json.writeValueAsString(body));
-			}
-			return new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/order-service", Instant.now(),
-					orderId.toString(), EventEnvelope.dataschema(type, 1),
-					"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null)
-				.toMessage(this.json.writeValueAsBytes(body));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return keepsToSchema ? TestEvents.message(type, orderId, data) : TestEvents.unchecked(type, orderId, data);
 	}
 
 	protected void send(Message command) {
@@ -144,10 +126,7 @@ public abstract class PaymentServiceIntegrationTest {
 	 * @return them, in the order they arrived
 	 */
 	protected List<Message> awaitEvents(UUID orderId, int count) {
-		await().atMost(WAIT).until(() -> this.published.about(orderId).size() >= count);
-		List<Message> events = this.published.about(orderId);
-		assertThat(events).hasSize(count);
-		return events;
+		return this.published.awaitAbout(orderId, count, WAIT);
 	}
 
 	/**
@@ -213,33 +192,7 @@ public abstract class PaymentServiceIntegrationTest {
 	}
 
 	protected static String type(Message event) {
-		return (String) event.getMessageProperties().getHeaders().get("cloudEvents:type");
-	}
-
-	/** Records every event payment-service publishes. */
-	public static final class PublishedEvents {
-
-		private final List<Message> events = new CopyOnWriteArrayList<>();
-
-		void record(Message message) {
-			this.events.add(message);
-		}
-
-		/**
-		 * The events about an order so far.
-		 * @param orderId the order
-		 * @return them, in the order they arrived
-		 */
-		public List<Message> about(UUID orderId) {
-			List<Message> about = new ArrayList<>();
-			for (Message event : this.events) {
-				if (orderId.toString().equals(event.getMessageProperties().getHeaders().get("cloudEvents:subject"))) {
-					about.add(event);
-				}
-			}
-			return about;
-		}
-
+		return PublishedEvents.type(event);
 	}
 
 	/**
@@ -292,51 +245,21 @@ public abstract class PaymentServiceIntegrationTest {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Plumbing {
 
-		static final String QUEUE = "payment-test.payment-events";
-
 		@Bean
 		@Primary
 		CountingProvider countingProvider(@Qualifier("simulatedPaymentProvider") PaymentProvider simulated) {
 			return new CountingProvider(simulated);
 		}
 
-		@Bean
-		PublishedEvents publishedEvents() {
-			return new PublishedEvents();
-		}
-
-		@Bean
-		Queue publishedEventsQueue() {
-			return new Queue(QUEUE, false, false, false);
-		}
-
-		@Bean
-		Binding publishedEventsBinding(Queue publishedEventsQueue) {
-			return BindingBuilder.bind(publishedEventsQueue).to(new TopicExchange("payment.events")).with("#");
-		}
-
-		@Bean
-		SimpleMessageListenerContainer publishedEventsListener(ConnectionFactory connectionFactory,
-				PublishedEvents events) {
-			SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-			container.setQueueNames(QUEUE);
-			container.setMessageListener(events::record);
-			return container;
+		@Bean(destroyMethod = "close")
+		PublishedEvents publishedEvents(ConnectionFactory connections) {
+			return PublishedEvents.tap(connections, "payment.events");
 		}
 
 	}
 
-	/**
-	 * The data of a command, in a stable order for readable failures.
-	 * @param entries name, value, name, value, ...
-	 * @return the map
-	 */
-	protected static Map<String, Object> fields(Object... entries) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		for (int i = 0; i < entries.length; i += 2) {
-			data.put((String) entries[i], entries[i + 1]);
-		}
-		return data;
+	protected static Map<String, @Nullable Object> fields(@Nullable Object... entries) {
+		return TestEvents.fields(entries);
 	}
 
 }

@@ -1,11 +1,14 @@
 package dev.shopfront.chassis.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
+
+import dev.shopfront.testsupport.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +37,24 @@ class EventEnvelopeTests {
 	void everyNewEnvelopeHasItsOwnId() {
 		assertThat(EventEnvelope.of("user.registered", 1, "/shopfront/test", "u").id())
 			.isNotEqualTo(EventEnvelope.of("user.registered", 1, "/shopfront/test", "u").id());
+	}
+
+	@Test
+	void theTestSupportsMessagesAreWhatTheEnvelopeReads() {
+		// tests of every service play other services with TestEvents: it must build what
+		// the
+		// relay sends
+		Message message = TestEvents.message("order.cancelled", "o-1",
+				Map.of("orderId", "5b0c6f4e-2f8a-4d0e-9a57-3c1f0b9e7d21", "userId",
+						"3f1c2a9e-8d4b-4f6a-9c1e-2b7d5e8a0f13", "reason", "CUSTOMER_REQUEST", "cancelledAt",
+						"2026-12-06T10:00:00Z"));
+		EventEnvelope envelope = EventEnvelope.readFrom(message.getMessageProperties());
+		assertThat(envelope.type()).isEqualTo("order.cancelled");
+		assertThat(envelope.source()).isEqualTo("/shopfront/order-service");
+		assertThat(envelope.subject()).isEqualTo("o-1");
+		assertThat(envelope.dataschema()).isEqualTo(EventEnvelope.dataschema("order.cancelled", 1));
+		assertThat(envelope.traceparent()).isEqualTo(TestEvents.TRACEPARENT);
+		assertThat(message.getMessageProperties().getMessageId()).isEqualTo(envelope.id());
 	}
 
 }
