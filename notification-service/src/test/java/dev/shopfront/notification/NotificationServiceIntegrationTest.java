@@ -6,19 +6,15 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.shopfront.chassis.messaging.EventEnvelope;
-import dev.shopfront.testsupport.EventSchemas;
+import dev.shopfront.testsupport.TestEvents;
 import dev.shopfront.testsupport.WithTestServers;
 import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
@@ -69,8 +65,6 @@ public abstract class NotificationServiceIntegrationTest {
 	/** What was taken from the parking queues so far, by any test. */
 	private static final List<Message> parked = new CopyOnWriteArrayList<>();
 
-	protected final ObjectMapper json = new ObjectMapper();
-
 	@LocalServerPort
 	protected int port;
 
@@ -87,31 +81,25 @@ public abstract class NotificationServiceIntegrationTest {
 	}
 
 	/**
-	 * An event as its producer's outbox relay sends it: CloudEvents attributes in AMQP
-	 * headers, the data as the body, checked against the event's schema.
+	 * An event as its producer's outbox relay sends it, checked against its schema.
 	 * @param type the event type, e.g. {@code order.confirmed}
 	 * @param subject the CloudEvents subject
 	 * @param data the data
 	 * @return the message
 	 */
 	protected Message event(String type, UUID subject, Map<String, ?> data) {
-		return event(type, subject, data, true);
+		return TestEvents.message(type, subject, data);
 	}
 
-	protected Message event(String type, UUID subject, Map<String, ?> data, boolean keepsToSchema) {
-		try {
-			JsonNode body = this.json.valueToTree(data);
-			if (keepsToSchema) {
-				EventSchemas.assertValid(type, 1, this.json.writeValueAsString(body));
-			}
-			return new EventEnvelope(UUID.randomUUID().toString(), type, "/shopfront/" + producer(type), Instant.now(),
-					subject.toString(), EventEnvelope.dataschema(type, 1),
-					"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null)
-				.toMessage(this.json.writeValueAsBytes(body));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	/**
+	 * An event whose data need not keep to its schema.
+	 * @param type the event type
+	 * @param subject the CloudEvents subject
+	 * @param data the data
+	 * @return the message
+	 */
+	protected Message brokenEvent(String type, UUID subject, Map<String, ?> data) {
+		return TestEvents.unchecked(type, subject, data);
 	}
 
 	/**
@@ -120,7 +108,7 @@ public abstract class NotificationServiceIntegrationTest {
 	 */
 	protected void publish(Message event) {
 		String type = event.getMessageProperties().getType();
-		this.rabbit.send(exchange(type), type, event);
+		this.rabbit.send(TestEvents.exchange(type), type, event);
 	}
 
 	protected Message userRegistered(UUID userId, String email, String fullName, long version) {
@@ -137,22 +125,24 @@ public abstract class NotificationServiceIntegrationTest {
 	}
 
 	protected Message orderConfirmed(UUID orderId, UUID userId) {
-		return event("order.confirmed", orderId, fields("orderId", orderId, "userId", userId, "items",
-				List.of(fields("sku", "MUG-001", "quantity", 2, "unitPrice", "12.50"),
-						fields("sku", "TEE-BLK-M", "quantity", 1, "unitPrice", "19.99")),
-				"total", "44.99", "currency", "EUR", "shippingAddress", fields("line1", "Hauptstraße 5", "line2",
-						"2. Stock", "city", "Berlin", "postalCode", "10115", "country", "DE"),
-				"confirmedAt", Instant.now().toString()));
+		return event("order.confirmed", orderId,
+				TestEvents.fields("orderId", orderId, "userId", userId, "items",
+						List.of(TestEvents.fields("sku", "MUG-001", "quantity", 2, "unitPrice", "12.50"),
+								TestEvents.fields("sku", "TEE-BLK-M", "quantity", 1, "unitPrice", "19.99")),
+						"total", "44.99", "currency", "EUR", "shippingAddress",
+						TestEvents.fields("line1", "Hauptstraße 5", "line2", "2. Stock", "city", "Berlin", "postalCode",
+								"10115", "country", "DE"),
+						"confirmedAt", Instant.now().toString()));
 	}
 
 	protected Message orderCancelled(UUID orderId, UUID userId, String reason) {
-		return event("order.cancelled", orderId, fields("orderId", orderId, "userId", userId, "reason", reason,
-				"cancelledAt", Instant.now().toString()));
+		return event("order.cancelled", orderId, TestEvents.fields("orderId", orderId, "userId", userId, "reason",
+				reason, "cancelledAt", Instant.now().toString()));
 	}
 
 	protected Message shipmentDispatched(UUID shipmentId, UUID orderId, UUID userId, String trackingNumber) {
-		return event("shipment.dispatched", orderId, fields("shipmentId", shipmentId, "orderId", orderId, "userId",
-				userId, "trackingNumber", trackingNumber, "dispatchedAt", Instant.now().toString()));
+		return event("shipment.dispatched", orderId, TestEvents.fields("shipmentId", shipmentId, "orderId", orderId,
+				"userId", userId, "trackingNumber", trackingNumber, "dispatchedAt", Instant.now().toString()));
 	}
 
 	/** A fresh address, so tests never see each other's e-mails. */
@@ -259,45 +249,14 @@ public abstract class NotificationServiceIntegrationTest {
 		}, Objects::nonNull);
 	}
 
-	/**
-	 * The data of an event, in a stable order for readable failures.
-	 * @param entries name, value, name, value, ...
-	 * @return the map
-	 */
-	protected static Map<String, @Nullable Object> fields(@Nullable Object... entries) {
-		Map<String, @Nullable Object> data = new LinkedHashMap<>();
-		for (int i = 0; i < entries.length; i += 2) {
-			data.put((String) Objects.requireNonNull(entries[i]), entries[i + 1]);
-		}
-		return data;
-	}
-
 	private static Map<String, @Nullable Object> user(UUID userId, String email, String fullName, long version) {
 		return user(userId, email, fullName, true, version);
 	}
 
 	protected static Map<String, @Nullable Object> user(UUID userId, String email, String fullName,
 			boolean emailVerified, long version) {
-		return fields("userId", userId, "email", email, "emailVerified", emailVerified, "fullName", fullName,
+		return TestEvents.fields("userId", userId, "email", email, "emailVerified", emailVerified, "fullName", fullName,
 				"shippingAddress", null, "version", version);
-	}
-
-	private static String exchange(String type) {
-		return switch (type.substring(0, type.indexOf('.'))) {
-			case "user" -> "user.events";
-			case "order" -> "order.events";
-			case "shipment" -> "shipping.events";
-			default -> throw new IllegalArgumentException(type);
-		};
-	}
-
-	private static String producer(String type) {
-		return switch (type.substring(0, type.indexOf('.'))) {
-			case "user" -> "user-service";
-			case "order" -> "order-service";
-			case "shipment" -> "shipping-service";
-			default -> throw new IllegalArgumentException(type);
-		};
 	}
 
 	/**

@@ -10,12 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.shopfront.chassis.messaging.EventEnvelope;
 import dev.shopfront.inventory.InventoryServiceApplication;
 import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.TestBroker;
 import dev.shopfront.testsupport.TestDatabase;
+import dev.shopfront.testsupport.TestEvents;
 import dev.shopfront.testsupport.TestJwks;
 import dev.shopfront.testsupport.WithTestServers;
 import io.restassured.RestAssured;
@@ -412,8 +412,8 @@ class ReservationIntegrationTests {
 	}
 
 	private Message orderEvent(String type, UUID orderId) {
-		return EventEnvelope.of(type, 1, "/shopfront/order-service", orderId.toString())
-			.toMessage(("{\"orderId\": \"" + orderId + "\", \"somethingElse\": 1}").getBytes());
+		// only what inventory reads, and a field it does not know
+		return TestEvents.unchecked(type, orderId, TestEvents.fields("orderId", orderId, "somethingElse", 1));
 	}
 
 	private String status(UUID order) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import dev.shopfront.notification.NotificationServiceIntegrationTest;
 import dev.shopfront.notification.recipient.Recipient;
 import dev.shopfront.notification.recipient.Recipients;
+import dev.shopfront.testsupport.TestEvents;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -87,8 +88,8 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 		publish(event("user.registered", user, user(user, email, "Grace Hopper", false, 0)));
 		UUID verificationId = UUID.randomUUID();
 		Message requested = event("user.email-verification-requested", user,
-				fields("verificationId", verificationId, "userId", user, "email", email, "fullName", "Grace Hopper",
-						"token", "the-secret-code-0123456789", "expiresAt", "2099-01-01T10:00:00Z"));
+				TestEvents.fields("verificationId", verificationId, "userId", user, "email", email, "fullName",
+						"Grace Hopper", "token", "the-secret-code-0123456789", "expiresAt", "2099-01-01T10:00:00Z"));
 		publish(requested);
 		publish(requested);
 		UUID order = UUID.randomUUID();
@@ -284,8 +285,8 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 	@Test
 	void anAddressThatCannotBeAnAddressFailsAtOnceAndIsKept() {
 		UUID user = UUID.randomUUID();
-		publish(event("user.registered", user, fields("userId", user, "email", "not an address", "emailVerified", true,
-				"fullName", "Nobody", "shippingAddress", null, "version", 1), false));
+		publish(brokenEvent("user.registered", user, TestEvents.fields("userId", user, "email", "not an address",
+				"emailVerified", true, "fullName", "Nobody", "shippingAddress", null, "version", 1)));
 		await().atMost(WAIT).until(() -> rows(user).size() == 1 && "FAILED".equals(rows(user).get(0).get("status")));
 		Map<String, @Nullable Object> failed = rows(user).get(0);
 		assertThat(failed).containsEntry("attempts", 1);
@@ -343,13 +344,13 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 	void eventsThatBreakTheirContractAreParked() {
 		UUID user = UUID.randomUUID();
 		UUID order = UUID.randomUUID();
-		Message noItems = event("order.confirmed", order,
-				fields("orderId", order, "userId", user, "total", "1.00", "currency", "EUR", "shippingAddress",
-						fields("line1", "x", "city", "y", "postalCode", "1", "country", "DE"), "confirmedAt",
-						"2026-01-01T00:00:00Z"),
-				false);
-		Message noUser = event("shipment.dispatched", order, fields("shipmentId", UUID.randomUUID(), "orderId", order,
-				"trackingNumber", "SF0000000000", "dispatchedAt", "2026-01-01T00:00:00Z"), false);
+		Message noItems = brokenEvent("order.confirmed", order,
+				TestEvents.fields("orderId", order, "userId", user, "total", "1.00", "currency", "EUR",
+						"shippingAddress",
+						TestEvents.fields("line1", "x", "city", "y", "postalCode", "1", "country", "DE"), "confirmedAt",
+						"2026-01-01T00:00:00Z"));
+		Message noUser = brokenEvent("shipment.dispatched", order, TestEvents.fields("shipmentId", UUID.randomUUID(),
+				"orderId", order, "trackingNumber", "SF0000000000", "dispatchedAt", "2026-01-01T00:00:00Z"));
 		publish(noItems);
 		publish(noUser);
 		assertThat(String

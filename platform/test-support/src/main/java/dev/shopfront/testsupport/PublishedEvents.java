@@ -94,6 +94,25 @@ public final class PublishedEvents implements AutoCloseable {
 	}
 
 	/**
+	 * Waits until exactly this many messages of a type about an aggregate arrived.
+	 * @param subject the aggregate
+	 * @param type the CloudEvents type
+	 * @param count how many
+	 * @param wait how long at most
+	 * @return them, in the order they arrived
+	 */
+	public List<Message> awaitAbout(Object subject, String type, int count, Duration wait) {
+		await().atMost(wait).until(() -> about(subject, type).size() >= count);
+		List<Message> about = about(subject, type);
+		assertThat(about).as("%s messages about %s", type, subject).hasSize(count);
+		return about;
+	}
+
+	private List<Message> about(Object subject, String type) {
+		return about(subject).stream().filter((message) -> type.equals(type(message))).toList();
+	}
+
+	/**
 	 * The data of a message a service published, after checking its CloudEvents envelope
 	 * (spec version, source, schema URI, id, time, routing key = type) and that its
 	 * schema accepts the data.

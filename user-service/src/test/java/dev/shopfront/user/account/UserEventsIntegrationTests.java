@@ -1,23 +1,18 @@
 package dev.shopfront.user.account;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shopfront.testsupport.EventSchemas;
+import dev.shopfront.testsupport.PublishedEvents;
 import dev.shopfront.user.UserServiceIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,30 +26,28 @@ import static org.hamcrest.Matchers.equalTo;
  */
 class UserEventsIntegrationTests extends UserServiceIntegrationTest {
 
-	private static final String QUEUE = "user-service-test.user-events";
-
-	private final ObjectMapper json = new ObjectMapper();
+	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@Autowired
-	RabbitAdmin admin;
+	ConnectionFactory connections;
 
-	@Autowired
-	RabbitTemplate rabbit;
+	private PublishedEvents published;
 
 	@BeforeEach
 	void listen() {
-		Queue queue = new Queue(QUEUE, false, false, false);
-		this.admin.declareQueue(queue);
-		this.admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange("user.events")).with("user.*"));
+		this.published = PublishedEvents.tap(this.connections, "user.events");
+	}
+
+	@AfterEach
+	void stopListening() {
+		this.published.close();
 	}
 
 	@Test
-	void announcesRegistrationsAndProfileChangesAsTheSchemasSay() throws Exception {
+	void announcesRegistrationsAndProfileChangesAsTheSchemasSay() {
 		String email = uniqueEmail();
 		String id = register(email);
-		Message registered = next(id, "user.registered");
-		assertEnvelope(registered, "user.registered", id);
-		JsonNode data = validData(registered, "user.registered");
+		JsonNode data = data(nth(1, id, "user.registered"));
 		assertThat(data.get("userId").asText()).isEqualTo(id);
 		assertThat(data.get("email").asText()).isEqualTo(email);
 		assertThat(data.get("version").asLong()).isZero();
@@ -68,20 +61,16 @@ class UserEventsIntegrationTests extends UserServiceIntegrationTest {
 			.patch("/api/users/me")
 			.then()
 			.statusCode(200);
-		Message updated = next(id, "user.updated");
-		assertEnvelope(updated, "user.updated", id);
-		JsonNode changed = validData(updated, "user.updated");
+		JsonNode changed = data(nth(1, id, "user.updated"));
 		assertThat(changed.get("version").asLong()).isOne();
 		assertThat(changed.get("shippingAddress").get("city").asText()).isEqualTo("Berlin");
 	}
 
 	@Test
-	void verifiesTheAddressWithTheCodeItSendsAndAnnouncesIt() throws Exception {
+	void verifiesTheAddressWithTheCodeItSendsAndAnnouncesIt() {
 		String email = uniqueEmail();
 		String id = register(email);
-		Message requested = next(id, "user.email-verification-requested");
-		assertEnvelope(requested, "user.email-verification-requested", id);
-		JsonNode verification = validData(requested, "user.email-verification-requested");
+		JsonNode verification = data(nth(1, id, "user.email-verification-requested"));
 		assertThat(verification.get("email").asText()).isEqualTo(email);
 		String token = verification.get("token").asText();
 		String access = accessToken(email);
@@ -91,7 +80,7 @@ class UserEventsIntegrationTests extends UserServiceIntegrationTest {
 				"invalid-verification-token");
 		api().body(Map.of("token", token)).post("/api/users/verify-email").then().statusCode(204);
 		api().auth().oauth2(access).get("/api/users/me").then().body("emailVerified", equalTo(true));
-		JsonNode verified = validData(next(id, "user.updated"), "user.updated");
+		JsonNode verified = data(nth(1, id, "user.updated"));
 		assertThat(verified.get("emailVerified").asBoolean()).isTrue();
 		assertThat(verified.get("version").asLong()).isOne();
 		// a code is used once; a verified address needs no new one
@@ -102,21 +91,17 @@ class UserEventsIntegrationTests extends UserServiceIntegrationTest {
 	}
 
 	@Test
-	void aNewCodeEndsTheOldOneAndIsNotSentTwiceInAMoment() throws Exception {
+	void aNewCodeEndsTheOldOneAndIsNotSentTwiceInAMoment() {
 		String email = uniqueEmail();
 		String id = register(email);
-		String first = validData(next(id, "user.email-verification-requested"), "user.email-verification-requested")
-			.get("token")
-			.asText();
+		String first = data(nth(1, id, "user.email-verification-requested")).get("token").asText();
 		String access = accessToken(email);
 		assertProblem(api().auth().oauth2(access).post("/api/users/me/verification-email").then(), 429,
 				"verification-recently-sent")
 			.header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> api().auth().oauth2(access).post("/api/users/me/verification-email").statusCode() == 202);
-		String second = validData(next(id, "user.email-verification-requested"), "user.email-verification-requested")
-			.get("token")
-			.asText();
+		String second = data(nth(2, id, "user.email-verification-requested")).get("token").asText();
 		assertThat(second).isNotEqualTo(first);
 		assertProblem(api().body(Map.of("token", first)).post("/api/users/verify-email").then(), 400,
 				"invalid-verification-token");
@@ -136,34 +121,13 @@ class UserEventsIntegrationTests extends UserServiceIntegrationTest {
 			.isNotEmpty();
 	}
 
-	private Message next(String subject, String type) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			Message message = this.rabbit.receive(QUEUE, 1000);
-			if (message != null
-					&& subject.equals(message.getMessageProperties().getHeaders().get("cloudEvents:subject"))
-					&& type.equals(message.getMessageProperties().getHeaders().get("cloudEvents:type"))) {
-				return message;
-			}
-		}
-		throw new AssertionError("no " + type + " about " + subject);
+	/** The n-th message (1 = first) of a type about a user, after waiting for it. */
+	private Message nth(int n, String subject, String type) {
+		return this.published.awaitAbout(subject, type, n, WAIT).get(n - 1);
 	}
 
-	private static void assertEnvelope(Message message, String type, String subject) {
-		Map<String, Object> headers = message.getMessageProperties().getHeaders();
-		assertThat(headers).containsEntry("cloudEvents:specversion", "1.0")
-			.containsEntry("cloudEvents:type", type)
-			.containsEntry("cloudEvents:source", "/shopfront/user-service")
-			.containsEntry("cloudEvents:subject", subject)
-			.containsEntry("cloudEvents:dataschema", "https://shopfront.dev/events/" + type + "/v1")
-			.containsKeys("cloudEvents:id", "cloudEvents:time");
-		assertThat(message.getMessageProperties().getMessageId()).isEqualTo(headers.get("cloudEvents:id"));
-		assertThat(message.getMessageProperties().getReceivedRoutingKey()).isEqualTo(type);
-	}
-
-	private JsonNode validData(Message message, String type) throws IOException {
-		EventSchemas.assertValid(type, 1, new String(message.getBody(), StandardCharsets.UTF_8));
-		return this.json.readTree(message.getBody());
+	private static JsonNode data(Message message) {
+		return PublishedEvents.checkedData(message, "user-service", "userId");
 	}
 
 }
