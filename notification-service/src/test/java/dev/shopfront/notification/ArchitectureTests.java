@@ -30,7 +30,7 @@ class ArchitectureTests {
 			.resideInAPackage("dev.shopfront.notification.recipient")
 			.should()
 			.dependOnClassesThat()
-			.resideInAPackage("dev.shopfront.notification.notification..")
+			.resideInAPackage("dev.shopfront.notification.mail..")
 			.check(this.classes);
 	}
 

@@ -18,7 +18,7 @@ class ArchitectureTests {
 		noClasses().that()
 			.resideInAPackage("dev.shopfront.order.order")
 			.or()
-			.haveFullyQualifiedName("dev.shopfront.order.checkout.Checkout")
+			.haveFullyQualifiedName("dev.shopfront.order.saga.PlaceOrderSaga")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..web..", "org.springframework.web..", "org.springframework.http..",
@@ -32,7 +32,7 @@ class ArchitectureTests {
 			.resideInAPackage("dev.shopfront.order.events")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("dev.shopfront.order.order..", "dev.shopfront.order.checkout..")
+			.resideInAnyPackage("dev.shopfront.order.lifecycle..", "dev.shopfront.order.saga..")
 			.check(this.classes);
 	}
 

@@ -30,7 +30,7 @@ class ArchitectureTests {
 			.resideInAPackage("dev.shopfront.payment.provider")
 			.should()
 			.dependOnClassesThat()
-			.resideInAPackage("dev.shopfront.payment.payment..")
+			.resideInAPackage("dev.shopfront.payment.charge..")
 			.check(this.classes);
 	}
 

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.shopfront.order.order.ShippingAddress;
+import dev.shopfront.order.lifecycle.ShippingAddress;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +52,7 @@ public class Customers {
 	 * @param version the account's version in the event
 	 * @return whether the copy changed
 	 */
-	boolean apply(UUID userId, String email, String fullName, @Nullable ShippingAddress address, long version) {
+	public boolean apply(UUID userId, String email, String fullName, @Nullable ShippingAddress address, long version) {
 		return this.jdbc.sql("""
 				insert into customers (user_id, email, full_name, ship_line1, ship_line2, ship_city,
 				                       ship_postal_code, ship_country, version, updated_at)

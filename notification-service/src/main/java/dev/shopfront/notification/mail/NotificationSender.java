@@ -1,0 +1,227 @@
+package dev.shopfront.notification.mail;
+
+import java.io.UnsupportedEncodingException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.shopfront.notification.config.NotificationProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the recorded e-mails: every instance polls for due PENDING notifications whose
+ * user's data has arrived (and whose address is verified, unless the e-mail is the
+ * verification code itself), takes one at a time with {@code FOR UPDATE SKIP LOCKED} (so
+ * instances share the work and never send the same row at once), renders it, hands it to
+ * the SMTP server and marks it SENT, all in one transaction per e-mail.
+ * <p>
+ * When sending fails, the attempt is counted, its error kept, and the next attempt waits,
+ * twice as long as the one before, up to {@code max-backoff}
+ * ({@code shopfront.notification.sender.*}). An outage of the server (unreachable, or
+ * refusing the login) only delays: the e-mail waits for the server however long it is
+ * down. Any other failure (the server refused this message) makes it FAILED once it has
+ * had {@code max-attempts} attempts. An e-mail that cannot even be prepared (a malformed
+ * address, a broken template) is FAILED at once: trying again cannot help. A round ends
+ * at the first server failure, so an outage costs one attempt per round, not one per
+ * e-mail. Rows are never deleted; FAILED rows stay for an operator to see.
+ * <p>
+ * Delivery is at least once, not exactly once: the row is marked SENT after the server
+ * accepted the e-mail, in the same transaction, so a crash (or a lost database) between
+ * the server's acceptance and the commit leaves the row PENDING and the e-mail is sent
+ * again. SMTP has no idempotency key to prevent it; the {@code X-Shopfront-Notification}
+ * header lets a mailbox tell the copies apart. Every other repetition (redelivered or
+ * republished events, several instances) sends nothing twice.
+ */
+@Component
+class NotificationSender {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+
+	/** Header naming the notification an e-mail was sent for. */
+	static final String HEADER = "X-Shopfront-Notification";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final JavaMailSender mail;
+
+	private final MailTemplates templates;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final NotificationProperties.Sender settings;
+
+	private final InternetAddress from;
+
+	private final MeterRegistry meters;
+
+	private final String smtpPassword;
+
+	NotificationSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender mail,
+			MailTemplates templates, JsonMapper json, Clock clock, NotificationProperties properties,
+			MeterRegistry meters, Environment environment) throws AddressException {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.mail = mail;
+		this.templates = templates;
+		this.json = json;
+		this.clock = clock;
+		this.settings = properties.sender();
+		this.from = new InternetAddress(properties.from(), true);
+		this.meters = meters;
+		this.smtpPassword = environment.getProperty("spring.mail.password", "");
+	}
+
+	@Scheduled(fixedDelayString = "${shopfront.notification.sender.poll-interval:1s}",
+			initialDelayString = "${shopfront.notification.sender.poll-interval:1s}")
+	void poll() {
+		try {
+			sendDue();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Sending notifications failed; the next round tries again: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * One round: sends due e-mails one by one, up to the batch size, until none is due or
+	 * the mail server fails.
+	 * @return how many were sent
+	 */
+	int sendDue() {
+		int sent = 0;
+		for (int i = 0; i < this.settings.batchSize(); i++) {
+			Outcome outcome = this.transactions.execute((status) -> sendNext());
+			if (outcome == null || outcome == Outcome.NONE_DUE || outcome == Outcome.RETRY) {
+				break;
+			}
+			if (outcome == Outcome.SENT) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	private Outcome sendNext() {
+		Instant now = this.clock.instant();
+		Optional<Due> next = this.jdbc.sql("""
+				select n.id, n.template, n.model::text, n.attempts, r.email, r.full_name
+				from notifications n join recipients r on r.user_id = n.user_id
+				where n.status = 'PENDING' and n.next_attempt_at <= ?
+				  and (r.email_verified or n.template = 'VERIFY_EMAIL')
+				order by n.next_attempt_at, n.id
+				limit 1
+				for update of n skip locked
+				""")
+			.param(Timestamp.from(now))
+			.query((rs, row) -> new Due(rs.getObject(1, UUID.class), Template.valueOf(rs.getString(2)), rs.getString(3),
+					rs.getInt(4), rs.getString(5), rs.getString(6)))
+			.optional();
+		if (next.isEmpty()) {
+			return Outcome.NONE_DUE;
+		}
+		Due due = next.get();
+		int attempts = due.attempts() + 1;
+		MimeMessage message;
+		try {
+			message = prepare(due);
+		}
+		catch (RuntimeException | MessagingException | UnsupportedEncodingException ex) {
+			String error = "could not prepare the e-mail: " + SendFailures.describe(ex, this.smtpPassword);
+			log.error("Notification {} ({}) failed for good: {}", due.id(), due.template(), error);
+			failed(due, attempts, error, true, now);
+			return Outcome.FAILED;
+		}
+		try {
+			this.mail.send(message);
+		}
+		catch (MailException ex) {
+			String error = SendFailures.describe(ex, this.smtpPassword);
+			boolean last = attempts >= this.settings.maxAttempts() && !SendFailures.isOutage(ex);
+			if (last) {
+				log.error("Notification {} ({}) failed after {} attempts, giving up: {}", due.id(), due.template(),
+						attempts, error);
+			}
+			else {
+				log.warn("Notification {} ({}) failed (attempt {}), next attempt in {}: {}", due.id(), due.template(),
+						attempts, this.settings.backoff(attempts), error);
+			}
+			failed(due, attempts, error, last, now);
+			return Outcome.RETRY;
+		}
+		this.jdbc.sql("""
+				update notifications set status = 'SENT', sent_at = ?, recipient = ?, attempts = ?, last_error = null
+				where id = ?
+				""").params(Timestamp.from(this.clock.instant()), due.email(), attempts, due.id()).update();
+		count(due.template(), "sent");
+		log.info("Sent notification {} ({}) on attempt {}", due.id(), due.template(), attempts);
+		return Outcome.SENT;
+	}
+
+	private MimeMessage prepare(Due due) throws MessagingException, UnsupportedEncodingException {
+		MailModel model = this.json.readValue(due.model(), due.template().model());
+		RenderedMail rendered = this.templates.render(due.template(), model, due.fullName(), due.email());
+		InternetAddress to = new InternetAddress(due.email(), due.fullName(), "UTF-8");
+		to.validate();
+		MimeMessage message = this.mail.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+		helper.setFrom(this.from);
+		helper.setTo(to);
+		helper.setSubject(rendered.subject());
+		helper.setText(rendered.body(), false);
+		helper.setSentDate(Date.from(this.clock.instant()));
+		message.setHeader(HEADER, due.id().toString());
+		// RFC 3834: sent by a machine, not to be answered by another one
+		message.setHeader("Auto-Submitted", "auto-generated");
+		return message;
+	}
+
+	private void failed(Due due, int attempts, String error, boolean last, Instant now) {
+		this.jdbc.sql("""
+				update notifications set status = ?, attempts = ?, last_error = ?, recipient = ?, next_attempt_at = ?
+				where id = ?
+				""")
+			.params(last ? NotificationStatus.FAILED.name() : NotificationStatus.PENDING.name(), attempts, error,
+					due.email(), Timestamp.from(now.plus(this.settings.backoff(attempts))), due.id())
+			.update();
+		count(due.template(), last ? "failed" : "retry");
+	}
+
+	private void count(Template template, String outcome) {
+		this.meters.counter("shopfront.notifications", "template", template.name(), "outcome", outcome).increment();
+	}
+
+	private enum Outcome {
+
+		NONE_DUE, SENT, RETRY, FAILED
+
+	}
+
+	/** A notification due to be sent, with its recipient's current data. */
+	private record Due(UUID id, Template template, String model, int attempts, String email, String fullName) {
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.shopfront.order.lifecycle;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A line of an order: a product, how many, and the unit price inventory-service took
+ * (null until the stock is reserved).
+ *
+ * @param sku the product
+ * @param quantity units
+ * @param unitPrice the price of one unit, or null before the reservation
+ */
+@Embeddable
+public record OrderLine(String sku, int quantity, @Column(name = "unit_price") @Nullable BigDecimal unitPrice) {
+
+	OrderLine priced(BigDecimal price) {
+		return new OrderLine(this.sku, this.quantity, price);
+	}
+
+	BigDecimal amount() {
+		if (this.unitPrice == null) {
+			throw new IllegalStateException("Line " + this.sku + " has no price yet");
+		}
+		return this.unitPrice.multiply(BigDecimal.valueOf(this.quantity));
+	}
+
+}

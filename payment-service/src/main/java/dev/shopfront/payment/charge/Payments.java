@@ -1,0 +1,266 @@
+package dev.shopfront.payment.charge;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.shopfront.chassis.messaging.Outbox;
+import dev.shopfront.payment.charge.PaymentExceptions.PaymentsNotFound;
+import dev.shopfront.payment.charge.PaymentExceptions.RefundMismatch;
+import dev.shopfront.payment.charge.PaymentExceptions.UnknownPayment;
+import dev.shopfront.payment.charge.PaymentRequests.Authorize;
+import dev.shopfront.payment.charge.events.PaymentAuthorizedV1;
+import dev.shopfront.payment.charge.events.PaymentDeclinedV1;
+import dev.shopfront.payment.charge.events.PaymentRefundedV1;
+import dev.shopfront.payment.provider.CardBrand;
+import dev.shopfront.payment.provider.Charge;
+import dev.shopfront.payment.provider.DeclineReason;
+import dev.shopfront.payment.provider.PaymentProvider;
+import dev.shopfront.payment.provider.ProviderDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The payment use cases: authorise an order's payment, refund it, show an order's
+ * payments. Each command is answered through the outbox in the transaction that records
+ * its outcome.
+ * <p>
+ * An order is charged at most once. Commands for one order are taken one at a time (a
+ * transaction-scoped advisory lock on the order id, which holds across instances); a
+ * command for an order that has a payment is answered with that payment again, without
+ * asking the provider. The database has the last word: a partial unique index allows one
+ * successful payment per order, and a payment that would be a second one is not written;
+ * the command is answered with the one there is.
+ */
+@Service
+public class Payments {
+
+	private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+	/**
+	 * First key of the advisory locks taken per order (the second is the order's hash).
+	 */
+	private static final int ORDER_LOCKS = 0x7061_7900;
+
+	private static final String COLUMNS = """
+			p.id, p.order_id, p.user_id, p.status, p.amount, p.currency, p.card_brand, p.decline_reason,
+			p.created_at, r.id as refund_id, r.amount as refund_amount, r.currency as refund_currency,
+			r.reason as refund_reason, r.created_at as refund_created_at
+			""";
+
+	private static final RowMapper<Payment> PAYMENT = Payments::payment;
+
+	private final JdbcClient jdbc;
+
+	private final PaymentProvider provider;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	Payments(JdbcClient jdbc, PaymentProvider provider, Outbox outbox, Clock clock) {
+		this.jdbc = jdbc;
+		this.provider = provider;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	/**
+	 * Authorises the payment of an order, once: the first command asks the provider and
+	 * records the outcome; any later one finds it. Either way the outcome is published,
+	 * {@code payment.authorized} or {@code payment.declined}, with the payment's id.
+	 * @param request what to charge
+	 * @return the order's payment
+	 */
+	@Transactional
+	public Payment authorize(Authorize request) {
+		UUID orderId = request.orderId();
+		this.jdbc.sql("select 1 from pg_advisory_xact_lock(?, hashtext(?))")
+			.params(ORDER_LOCKS, orderId.toString())
+			.query(Integer.class)
+			.single();
+		Optional<Payment> existing = decided(orderId);
+		if (existing.isPresent()) {
+			Payment payment = existing.get();
+			if (payment.amount().compareTo(request.amount()) != 0 || !payment.currency().equals(request.currency())) {
+				log.warn("Order {} has payment {} of another amount already: answering with it, charging nothing",
+						orderId, payment.id());
+			}
+			else {
+				log.info("Order {} has payment {} ({}) already: answering with it", orderId, payment.id(),
+						payment.status());
+			}
+			return answer(payment);
+		}
+		ProviderDecision decision = this.provider
+			.authorize(new Charge(orderId, request.amount(), request.currency(), request.card()));
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		PaymentStatus status = decision.approved() ? PaymentStatus.AUTHORIZED : PaymentStatus.DECLINED;
+		this.jdbc.sql("""
+				insert into payments (id, order_id, user_id, status, amount, currency, card_brand, decline_reason,
+				                      created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (order_id) where status in ('AUTHORIZED', 'REFUNDED') do nothing
+				""")
+			.params(id, orderId, request.userId(), status.name(), request.amount(), request.currency(),
+					decision.brand().code(),
+					(decision.declineReason() != null) ? decision.declineReason().code() : null, Timestamp.from(now),
+					Timestamp.from(now))
+			.update();
+		// what the order's payment is now: this one, or one another writer got in first
+		Payment payment = decided(orderId).orElseThrow();
+		if (!payment.id().equals(id)) {
+			log.warn("Order {} got payment {} ({}) meanwhile: answering with it, not with a second one", orderId,
+					payment.id(), payment.status());
+		}
+		else {
+			log.info("Order {}: payment {} {} ({}{})", orderId, id, status, decision.brand().code(),
+					(decision.declineReason() != null) ? ", " + decision.declineReason().code() : "");
+		}
+		return answer(payment);
+	}
+
+	/**
+	 * Refunds a payment in full, once: AUTHORIZED → REFUNDED with one refund, announced
+	 * by {@code payment.refunded}. A payment refunded before, or declined, stays as it is
+	 * and nothing is published.
+	 * @param request the refund
+	 * @return the refund made, or empty when nothing changed
+	 * @throws UnknownPayment when there is no such payment (the message is retried, then
+	 * parked)
+	 * @throws RefundMismatch when the refund names another order, amount or currency
+	 */
+	@Transactional
+	public Optional<Refund> refund(PaymentRequests.Refund request) {
+		Payment payment = find(request.paymentId()).orElseThrow(() -> {
+			log.warn("Refund of unknown payment {} (order {}): failing it, so it is retried and then parked",
+					request.paymentId(), request.orderId());
+			return new UnknownPayment(request.paymentId(), request.orderId());
+		});
+		if (!payment.orderId().equals(request.orderId())) {
+			throw new RefundMismatch(payment.id(), "it belongs to order " + payment.orderId());
+		}
+		if (payment.amount().compareTo(request.amount()) != 0 || !payment.currency().equals(request.currency())) {
+			throw new RefundMismatch(payment.id(), "it is " + payment.amount().toPlainString() + " "
+					+ payment.currency() + ", not " + request.amount().toPlainString() + " " + request.currency());
+		}
+		Instant now = this.clock.instant();
+		int moved = this.jdbc
+			.sql("update payments set status = 'REFUNDED', updated_at = ? where id = ? and status = 'AUTHORIZED'")
+			.params(Timestamp.from(now), payment.id())
+			.update();
+		if (moved == 0) {
+			log.info("Refund of payment {} (order {}) changes nothing: it is {}", payment.id(), payment.orderId(),
+					payment.status());
+			return Optional.empty();
+		}
+		Refund refund = new Refund(UUID.randomUUID(), payment.amount(), payment.currency(), request.reason(), now);
+		this.jdbc.sql("""
+				insert into refunds (id, payment_id, amount, currency, reason, created_at)
+				values (?, ?, ?, ?, ?, ?)
+				""")
+			.params(refund.id(), payment.id(), refund.amount(), refund.currency(), refund.reason(), Timestamp.from(now))
+			.update();
+		this.outbox.publish(PaymentRefundedV1.TYPE, payment.orderId().toString(), new PaymentRefundedV1(
+				payment.orderId(), payment.id(), refund.id(), decimal(refund.amount()), refund.currency()));
+		log.info("Order {}: payment {} refunded ({}) as refund {}", payment.orderId(), payment.id(), refund.reason(),
+				refund.id());
+		return Optional.of(refund);
+	}
+
+	/**
+	 * The payments of an order, oldest first, with their refunds.
+	 * @param orderId the order
+	 * @param subject who asks (the token's subject)
+	 * @param administrator whether the caller is an administrator, who sees every order's
+	 * @return the payments; empty when the order has none
+	 * @throws PaymentsNotFound when the order has payments, but not the caller's
+	 */
+	@Transactional(readOnly = true)
+	public List<Payment> ofOrder(UUID orderId, String subject, boolean administrator) {
+		List<Payment> payments = this.jdbc.sql("select " + COLUMNS
+				+ " from payments p left join refunds r on r.payment_id = p.id where p.order_id = ? order by p.created_at, p.id")
+			.param(orderId)
+			.query(PAYMENT)
+			.list();
+		if (administrator) {
+			return payments;
+		}
+		List<Payment> own = payments.stream().filter((payment) -> payment.belongsTo(subject)).toList();
+		if (own.isEmpty() && !payments.isEmpty()) {
+			throw new PaymentsNotFound(orderId);
+		}
+		return own;
+	}
+
+	/**
+	 * One payment.
+	 * @param id its id
+	 * @return the payment, if there is one
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Payment> find(UUID id) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from payments p left join refunds r on r.payment_id = p.id where p.id = ?")
+			.param(id)
+			.query(PAYMENT)
+			.optional();
+	}
+
+	/** The order's payment that answers an authorisation: the successful one first. */
+	private Optional<Payment> decided(UUID orderId) {
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from payments p left join refunds r on r.payment_id = p.id where p.order_id = ?
+				order by p.status in ('AUTHORIZED', 'REFUNDED') desc, p.created_at, p.id limit 1
+				""").param(orderId).query(PAYMENT).optional();
+	}
+
+	/**
+	 * Publishes the outcome of an authorisation: authorised (refunded since or not) or
+	 * declined.
+	 */
+	private Payment answer(Payment payment) {
+		String subject = payment.orderId().toString();
+		if (payment.status().authorized()) {
+			this.outbox.publish(PaymentAuthorizedV1.TYPE, subject, new PaymentAuthorizedV1(payment.orderId(),
+					payment.id(), decimal(payment.amount()), payment.currency()));
+		}
+		else {
+			this.outbox.publish(PaymentDeclinedV1.TYPE, subject, new PaymentDeclinedV1(payment.orderId(), payment.id(),
+					Objects.requireNonNull(payment.declineReason()).code()));
+		}
+		return payment;
+	}
+
+	private static String decimal(BigDecimal amount) {
+		return amount.setScale(2).toPlainString();
+	}
+
+	private static Payment payment(ResultSet rs, int row) throws SQLException {
+		UUID refundId = rs.getObject("refund_id", UUID.class);
+		Refund refund = (refundId != null)
+				? new Refund(refundId, rs.getBigDecimal("refund_amount"), rs.getString("refund_currency"),
+						rs.getString("refund_reason"), rs.getTimestamp("refund_created_at").toInstant())
+				: null;
+		String declineReason = rs.getString("decline_reason");
+		return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
+				rs.getObject("user_id", UUID.class), PaymentStatus.valueOf(rs.getString("status")),
+				rs.getBigDecimal("amount"), rs.getString("currency"), CardBrand.of(rs.getString("card_brand")),
+				(declineReason != null) ? DeclineReason.of(declineReason) : null,
+				rs.getTimestamp("created_at").toInstant(), refund);
+	}
+
+}
