@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import dev.shopfront.chassis.messaging.EventType;
 import dev.shopfront.chassis.messaging.Outbox;
-import dev.shopfront.inventory.catalog.events.InventoryEvents;
+import dev.shopfront.inventory.reservation.events.ReservationEvents;
+import dev.shopfront.inventory.reservation.events.ReservationExpiredV1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class ReservationExpiry {
-
-	/** {@code inventory.reservation-expired} v1: {@link ReservationExpiredV1}. */
-	static final EventType RESERVATION_EXPIRED = new EventType(InventoryEvents.EXCHANGE,
-			"inventory.reservation-expired", 1);
 
 	private static final Logger log = LoggerFactory.getLogger(ReservationExpiry.class);
 
@@ -59,7 +55,8 @@ class ReservationExpiry {
 		int released = 0;
 		for (UUID orderId : due) {
 			if (this.reservations.release(orderId)) {
-				this.outbox.publish(RESERVATION_EXPIRED, orderId.toString(), new ReservationExpiredV1(orderId));
+				this.outbox.publish(ReservationEvents.RESERVATION_EXPIRED, orderId.toString(),
+						new ReservationExpiredV1(orderId));
 				released++;
 			}
 		}
@@ -67,15 +64,6 @@ class ReservationExpiry {
 			log.info("Released {} expired reservations", released);
 		}
 		return released;
-	}
-
-	/**
-	 * {@code inventory.reservation-expired} v1: a reservation was never committed and its
-	 * stock went back.
-	 *
-	 * @param orderId the order whose reservation expired
-	 */
-	record ReservationExpiredV1(UUID orderId) {
 	}
 
 }

@@ -122,15 +122,7 @@ public class Reservations {
 	 */
 	@Transactional
 	public boolean commit(UUID orderId) {
-		if (!move(orderId, "HELD", "COMMITTED")) {
-			return false;
-		}
-		for (Line line : lines(orderId)) {
-			this.jdbc.sql("update products set reserved = reserved - ? where sku = ?")
-				.params(line.quantity(), line.sku())
-				.update();
-		}
-		return true;
+		return move(orderId, ReservationMove.COMMIT);
 	}
 
 	/**
@@ -141,18 +133,7 @@ public class Reservations {
 	 */
 	@Transactional
 	public boolean cancel(UUID orderId) {
-		if (release(orderId)) {
-			return true;
-		}
-		if (!move(orderId, "COMMITTED", "RETURNED")) {
-			return false;
-		}
-		for (Line line : lines(orderId)) {
-			this.jdbc.sql("update products set available = available + ? where sku = ?")
-				.params(line.quantity(), line.sku())
-				.update();
-		}
-		return true;
+		return move(orderId, ReservationMove.RELEASE) || move(orderId, ReservationMove.RETURN);
 	}
 
 	/**
@@ -166,7 +147,7 @@ public class Reservations {
 	 * @return the reservation's status now
 	 */
 	@Transactional
-	public String releaseRejected(UUID orderId) {
+	public ReservationStatus releaseRejected(UUID orderId) {
 		Instant now = this.clock.instant();
 		int voided = this.jdbc.sql("""
 				insert into reservations (order_id, status, request_hash, expires_at, created_at, updated_at)
@@ -175,10 +156,10 @@ public class Reservations {
 		if (voided == 0) {
 			release(orderId);
 		}
-		return this.jdbc.sql("select status from reservations where order_id = ?")
+		return ReservationStatus.valueOf(this.jdbc.sql("select status from reservations where order_id = ?")
 			.param(orderId)
 			.query(String.class)
-			.single();
+			.single());
 	}
 
 	/**
@@ -187,22 +168,27 @@ public class Reservations {
 	 * @return whether the reservation moved
 	 */
 	boolean release(UUID orderId) {
-		if (!move(orderId, "HELD", "RELEASED")) {
-			return false;
-		}
-		for (Line line : lines(orderId)) {
-			this.jdbc.sql("update products set available = available + ?, reserved = reserved - ? where sku = ?")
-				.params(line.quantity(), line.quantity(), line.sku())
-				.update();
-		}
-		return true;
+		return move(orderId, ReservationMove.RELEASE);
 	}
 
-	/** One conditional UPDATE of the status: exactly one caller wins a transition. */
-	private boolean move(UUID orderId, String from, String to) {
-		return this.jdbc.sql("update reservations set status = ?, updated_at = ? where order_id = ? and status = ?")
-			.params(to, Timestamp.from(this.clock.instant()), orderId, from)
+	/**
+	 * Makes a move of the lifecycle, if the reservation is where the move starts: one
+	 * conditional UPDATE of the status, so exactly one caller wins it; then each line's
+	 * units move as the move says.
+	 */
+	private boolean move(UUID orderId, ReservationMove move) {
+		boolean moved = this.jdbc
+			.sql("update reservations set status = ?, updated_at = ? where order_id = ? and status = ?")
+			.params(move.to().name(), Timestamp.from(this.clock.instant()), orderId, move.from().name())
 			.update() == 1;
+		if (moved) {
+			for (Line line : lines(orderId)) {
+				this.jdbc.sql("update products set available = available + ?, reserved = reserved + ? where sku = ?")
+					.params(move.availableChange(line.quantity()), move.reservedChange(line.quantity()), line.sku())
+					.update();
+			}
+		}
+		return moved;
 	}
 
 	/**
@@ -214,7 +200,7 @@ public class Reservations {
 	public Optional<Reservation> find(UUID orderId) {
 		return this.jdbc.sql("select status, expires_at from reservations where order_id = ?")
 			.param(orderId)
-			.query((rs, n) -> new Reservation(orderId, rs.getString("status"),
+			.query((rs, n) -> new Reservation(orderId, ReservationStatus.valueOf(rs.getString("status")),
 					rs.getTimestamp("expires_at").toInstant(), lines(orderId)))
 			.optional();
 	}
@@ -265,11 +251,11 @@ public class Reservations {
 	 * A reservation.
 	 *
 	 * @param orderId its order
-	 * @param status HELD, COMMITTED, RELEASED, RETURNED or VOID
+	 * @param status where it stands
 	 * @param expiresAt when a HELD reservation is released if not committed
 	 * @param lines what it holds, at the prices taken
 	 */
-	public record Reservation(UUID orderId, String status, Instant expiresAt, List<Line> lines) {
+	public record Reservation(UUID orderId, ReservationStatus status, Instant expiresAt, List<Line> lines) {
 	}
 
 	/**

@@ -308,12 +308,12 @@ class ReservationIntegrationTests {
 				await().atMost(WAIT).until(() -> commit.getCount() == 0);
 			}));
 			assertThat(written.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-			Future<String> rejecting = threads.submit(() -> this.reservations.releaseRejected(order));
+			Future<ReservationStatus> rejecting = threads.submit(() -> this.reservations.releaseRejected(order));
 			// the rejection cannot overtake the reservation it races with
 			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !rejecting.isDone());
 			commit.countDown();
 			reserving.get(20, java.util.concurrent.TimeUnit.SECONDS);
-			assertThat(rejecting.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("RELEASED");
+			assertThat(rejecting.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ReservationStatus.RELEASED);
 		}
 		finally {
 			commit.countDown();
@@ -417,7 +417,7 @@ class ReservationIntegrationTests {
 	}
 
 	private String status(UUID order) {
-		return this.reservations.find(order).map(Reservations.Reservation::status).orElse("NONE");
+		return this.reservations.find(order).map((reservation) -> reservation.status().name()).orElse("NONE");
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,7 +93,7 @@ public class Payments {
 		Optional<Payment> existing = decided(orderId);
 		if (existing.isPresent()) {
 			Payment payment = existing.get();
-			if (payment.amount().compareTo(request.amount()) != 0 || !payment.currency().equals(request.currency())) {
+			if (!payment.isFor(request.amount(), request.currency())) {
 				log.warn("Order {} has payment {} of another amount already: answering with it, charging nothing",
 						orderId, payment.id());
 			}
@@ -106,28 +105,26 @@ public class Payments {
 		}
 		ProviderDecision decision = this.provider
 			.authorize(new Charge(orderId, request.amount(), request.currency(), request.card()));
-		UUID id = UUID.randomUUID();
-		Instant now = this.clock.instant();
-		PaymentStatus status = decision.approved() ? PaymentStatus.AUTHORIZED : PaymentStatus.DECLINED;
+		Payment decided = Payment.decide(request, decision, this.clock.instant());
 		this.jdbc.sql("""
 				insert into payments (id, order_id, user_id, status, amount, currency, card_brand, decline_reason,
 				                      created_at, updated_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (order_id) where status in ('AUTHORIZED', 'REFUNDED') do nothing
 				""")
-			.params(id, orderId, request.userId(), status.name(), request.amount(), request.currency(),
-					decision.brand().code(),
-					(decision.declineReason() != null) ? decision.declineReason().code() : null, Timestamp.from(now),
-					Timestamp.from(now))
+			.params(decided.id(), orderId, decided.userId(), decided.status().name(), decided.amount(),
+					decided.currency(), decided.cardBrand().code(),
+					(decided.declineReason() != null) ? decided.declineReason().code() : null,
+					Timestamp.from(decided.createdAt()), Timestamp.from(decided.createdAt()))
 			.update();
 		// what the order's payment is now: this one, or one another writer got in first
 		Payment payment = decided(orderId).orElseThrow();
-		if (!payment.id().equals(id)) {
+		if (!payment.id().equals(decided.id())) {
 			log.warn("Order {} got payment {} ({}) meanwhile: answering with it, not with a second one", orderId,
 					payment.id(), payment.status());
 		}
 		else {
-			log.info("Order {}: payment {} {} ({}{})", orderId, id, status, decision.brand().code(),
+			log.info("Order {}: payment {} {} ({}{})", orderId, decided.id(), decided.status(), decision.brand().code(),
 					(decision.declineReason() != null) ? ", " + decision.declineReason().code() : "");
 		}
 		return answer(payment);
@@ -150,29 +147,23 @@ public class Payments {
 					request.paymentId(), request.orderId());
 			return new UnknownPayment(request.paymentId(), request.orderId());
 		});
-		if (!payment.orderId().equals(request.orderId())) {
-			throw new RefundMismatch(payment.id(), "it belongs to order " + payment.orderId());
-		}
-		if (payment.amount().compareTo(request.amount()) != 0 || !payment.currency().equals(request.currency())) {
-			throw new RefundMismatch(payment.id(), "it is " + payment.amount().toPlainString() + " "
-					+ payment.currency() + ", not " + request.amount().toPlainString() + " " + request.currency());
-		}
-		Instant now = this.clock.instant();
-		int moved = this.jdbc
+		Optional<Payment> refunded = payment.refund(request, this.clock.instant());
+		// the conditional update: of two refunds of one payment at once, one moves it
+		if (refunded.isEmpty() || this.jdbc
 			.sql("update payments set status = 'REFUNDED', updated_at = ? where id = ? and status = 'AUTHORIZED'")
-			.params(Timestamp.from(now), payment.id())
-			.update();
-		if (moved == 0) {
+			.params(Timestamp.from(this.clock.instant()), payment.id())
+			.update() == 0) {
 			log.info("Refund of payment {} (order {}) changes nothing: it is {}", payment.id(), payment.orderId(),
 					payment.status());
 			return Optional.empty();
 		}
-		Refund refund = new Refund(UUID.randomUUID(), payment.amount(), payment.currency(), request.reason(), now);
+		Refund refund = Objects.requireNonNull(refunded.get().refund());
 		this.jdbc.sql("""
 				insert into refunds (id, payment_id, amount, currency, reason, created_at)
 				values (?, ?, ?, ?, ?, ?)
 				""")
-			.params(refund.id(), payment.id(), refund.amount(), refund.currency(), refund.reason(), Timestamp.from(now))
+			.params(refund.id(), payment.id(), refund.amount(), refund.currency(), refund.reason(),
+					Timestamp.from(refund.createdAt()))
 			.update();
 		this.outbox.publish(PaymentRefundedV1.TYPE, payment.orderId().toString(), new PaymentRefundedV1(
 				payment.orderId(), payment.id(), refund.id(), decimal(refund.amount()), refund.currency()));

@@ -7,14 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.shopfront.chassis.web.Problems;
+import dev.shopfront.inventory.reservation.ReservationStatus;
 import dev.shopfront.inventory.reservation.Reservations;
-import dev.shopfront.inventory.reservation.Reservations.ConflictingRequest;
 import dev.shopfront.inventory.reservation.Reservations.Outcome;
-import dev.shopfront.inventory.reservation.Reservations.RejectedOrder;
 import dev.shopfront.inventory.reservation.Reservations.Reservation;
-import dev.shopfront.inventory.reservation.Reservations.ShortStock;
-import dev.shopfront.inventory.reservation.Reservations.UnknownProducts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,17 +19,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The internal reservation API for order-service (SERVICE token; the gateway does not
@@ -77,7 +67,7 @@ class ReservationController {
 	 * @param orderId the order
 	 * @param status RELEASED, VOID, or the state it was already in
 	 */
-	record ReleaseResponse(UUID orderId, String status) {
+	record ReleaseResponse(UUID orderId, ReservationStatus status) {
 	}
 
 	/**
@@ -108,7 +98,7 @@ class ReservationController {
 	 * @param expiresAt when it is released unless committed
 	 * @param items what it holds, with the unit prices taken
 	 */
-	record ReservationResponse(UUID orderId, String status, Instant expiresAt, List<LineResponse> items) {
+	record ReservationResponse(UUID orderId, ReservationStatus status, Instant expiresAt, List<LineResponse> items) {
 
 		static ReservationResponse of(Reservation reservation) {
 			return new ReservationResponse(reservation.orderId(), reservation.status(), reservation.expiresAt(),
@@ -128,38 +118,6 @@ class ReservationController {
 		 * @param currency its currency
 		 */
 		record LineResponse(String sku, int quantity, String unitPrice, String currency) {
-		}
-
-	}
-
-	/** Maps the reservation exceptions to problems. */
-	@RestControllerAdvice(assignableTypes = ReservationController.class)
-	@Order(Ordered.HIGHEST_PRECEDENCE)
-	static class ReservationProblems {
-
-		@ExceptionHandler
-		ProblemDetail shortStock(ShortStock ex) {
-			ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "insufficient-stock", "Insufficient stock",
-					ex.getMessage());
-			problem.setProperty("unavailable", ex.unavailable());
-			return problem;
-		}
-
-		@ExceptionHandler
-		ProblemDetail unknown(UnknownProducts ex) {
-			return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-product", "Unknown product",
-					ex.getMessage());
-		}
-
-		@ExceptionHandler
-		ProblemDetail rejected(RejectedOrder ex) {
-			return Problems.problem(HttpStatus.CONFLICT, "order-rejected", "Order rejected", ex.getMessage());
-		}
-
-		@ExceptionHandler
-		ProblemDetail conflicting(ConflictingRequest ex) {
-			return Problems.problem(HttpStatus.CONFLICT, "reservation-conflict", "Reservation conflict",
-					ex.getMessage());
 		}
 
 	}

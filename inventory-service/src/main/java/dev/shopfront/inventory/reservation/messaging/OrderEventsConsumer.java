@@ -1,10 +1,11 @@
-package dev.shopfront.inventory.reservation;
+package dev.shopfront.inventory.reservation.messaging;
 
 import java.util.List;
 import java.util.UUID;
 
 import dev.shopfront.chassis.messaging.IncomingMessage;
 import dev.shopfront.chassis.messaging.MessageConsumer;
+import dev.shopfront.inventory.reservation.Reservations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
