@@ -3,24 +3,17 @@ package dev.shopfront.gateway;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.shopfront.testsupport.architecture.ModuleRules;
 
 /**
- * The gateway knows no service's code, only the chassis.
+ * The gateway keeps the rules every module keeps: no package cycles, no service's code,
+ * only the chassis. (It has no domain, so the services' layout does not apply.)
  */
 @AnalyzeClasses(packages = "dev.shopfront.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule onlyTheChassis = noClasses().that()
-		.resideInAPackage("dev.shopfront.gateway..")
-		.should()
-		.dependOnClassesThat(resideInAPackage("dev.shopfront..")
-			.and(not(resideInAnyPackage("dev.shopfront.gateway..", "dev.shopfront.chassis.."))));
+	static final ArchTests module = ArchTests.in(ModuleRules.class);
 
 }

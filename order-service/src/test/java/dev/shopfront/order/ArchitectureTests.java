@@ -1,48 +1,38 @@
 package dev.shopfront.order;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.shopfront.testsupport.architecture.ModuleRules;
+import dev.shopfront.testsupport.architecture.ServiceLayoutRules;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
+/**
+ * order-service keeps the rules every module keeps and the layout every service has (the
+ * shared rules in test-support, written out in docs/architecture.md).
+ */
+@AnalyzeClasses(packages = "dev.shopfront.order", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.shopfront.order");
+	@ArchTest
+	static final ArchTests module = ArchTests.in(ModuleRules.class);
 
-	@Test
-	void domainKnowsNothingOfTheWebLayerOrSpring() {
-		noClasses().that()
-			.resideInAPackage("dev.shopfront.order.order")
-			.or()
-			.haveFullyQualifiedName("dev.shopfront.order.saga.PlaceOrderSaga")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("..web..", "org.springframework.web..", "org.springframework.http..",
-					"jakarta.servlet..", "org.springframework.amqp..")
-			.check(this.classes);
-	}
+	@ArchTest
+	static final ArchTests layout = ArchTests.in(ServiceLayoutRules.class);
 
-	@Test
-	void integrationEventsAreKeptApartFromTheDomain() {
-		noClasses().that()
-			.resideInAPackage("dev.shopfront.order.events")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("dev.shopfront.order.lifecycle..", "dev.shopfront.order.saga..")
-			.check(this.classes);
-	}
-
-	@Test
-	void dependsOnNoOtherServiceModule() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("dev.shopfront.gateway..", "dev.shopfront.inventory..", "dev.shopfront.user..",
-					"dev.shopfront.payment..", "dev.shopfront.shipping..", "dev.shopfront.notification..")
-			.check(this.classes);
-	}
+	/**
+	 * The saga's decisions are plain Java on JPA-mapped state: no Spring, no HTTP, no
+	 * broker, so every transition is unit-tested without them.
+	 */
+	@ArchTest
+	static final ArchRule theSagasDecisionsArePlainJava = classes().that()
+		.haveFullyQualifiedName("dev.shopfront.order.saga.PlaceOrderSaga")
+		.should()
+		.onlyDependOnClassesThat()
+		.resideInAnyPackage("java..", "jakarta.persistence..", "org.jspecify..", "dev.shopfront.order.saga",
+				"dev.shopfront.order.lifecycle");
 
 }

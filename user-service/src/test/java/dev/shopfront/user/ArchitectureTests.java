@@ -1,36 +1,23 @@
 package dev.shopfront.user;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.shopfront.testsupport.architecture.ModuleRules;
+import dev.shopfront.testsupport.architecture.ServiceLayoutRules;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+/**
+ * user-service keeps the rules every module keeps and the layout every service has (the
+ * shared rules in test-support, written out in docs/architecture.md).
+ */
+@AnalyzeClasses(packages = "dev.shopfront.user", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.shopfront.user");
+	@ArchTest
+	static final ArchTests module = ArchTests.in(ModuleRules.class);
 
-	@Test
-	void domainKnowsNothingOfTheWebLayer() {
-		noClasses().that()
-			.resideInAnyPackage("dev.shopfront.user.account", "dev.shopfront.user.auth")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("..web..", "org.springframework.web..", "org.springframework.http..",
-					"jakarta.servlet..")
-			.check(this.classes);
-	}
-
-	@Test
-	void dependsOnNoOtherServiceModule() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("dev.shopfront.gateway..", "dev.shopfront.order..", "dev.shopfront.inventory..",
-					"dev.shopfront.payment..", "dev.shopfront.shipping..", "dev.shopfront.notification..")
-			.check(this.classes);
-	}
+	@ArchTest
+	static final ArchTests layout = ArchTests.in(ServiceLayoutRules.class);
 
 }

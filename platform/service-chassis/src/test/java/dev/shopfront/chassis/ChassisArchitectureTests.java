@@ -1,22 +1,19 @@
 package dev.shopfront.chassis;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.shopfront.testsupport.architecture.ModuleRules;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+/**
+ * The chassis keeps the rules every module keeps: its packages form no cycle, and it
+ * names no service (it holds technical concerns only).
+ */
+@AnalyzeClasses(packages = "dev.shopfront.chassis", importOptions = ImportOption.DoNotIncludeTests.class)
 class ChassisArchitectureTests {
 
-	@Test
-	void chassisImportsNoServicePackage() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("dev.shopfront.user..", "dev.shopfront.gateway..", "dev.shopfront.order..",
-					"dev.shopfront.inventory..", "dev.shopfront.payment..", "dev.shopfront.shipping..",
-					"dev.shopfront.notification..")
-			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-				.importPackages("dev.shopfront.chassis"));
-	}
+	@ArchTest
+	static final ArchTests module = ArchTests.in(ModuleRules.class);
 
 }

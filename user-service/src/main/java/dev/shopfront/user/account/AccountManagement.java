@@ -6,10 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.shopfront.chassis.messaging.Outbox;
-import dev.shopfront.user.account.events.EmailVerificationRequestedV1;
-import dev.shopfront.user.account.events.UserRegisteredV1;
-import dev.shopfront.user.account.events.UserUpdatedV1;
 import dev.shopfront.user.config.UserProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,7 +35,7 @@ public class AccountManagement {
 
 	private final TransactionTemplate transactions;
 
-	private final Outbox outbox;
+	private final AccountEventPublisher events;
 
 	private final Clock clock;
 
@@ -47,12 +43,12 @@ public class AccountManagement {
 
 	private final UserProperties.Verification verification;
 
-	AccountManagement(Accounts accounts, PasswordEncoder passwords, TransactionTemplate transactions, Outbox outbox,
-			Clock clock, EmailVerifications verifications, UserProperties properties) {
+	AccountManagement(Accounts accounts, PasswordEncoder passwords, TransactionTemplate transactions,
+			AccountEventPublisher events, Clock clock, EmailVerifications verifications, UserProperties properties) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.transactions = transactions;
-		this.outbox = outbox;
+		this.events = events;
 		this.clock = clock;
 		this.verifications = verifications;
 		this.verification = properties.verification();
@@ -105,7 +101,7 @@ public class AccountManagement {
 					created.verifyEmail(now); // the operator configured this address
 				}
 				Account account = this.accounts.saveAndFlush(created);
-				this.outbox.publish(UserRegisteredV1.TYPE, account.id().toString(), UserRegisteredV1.of(account));
+				this.events.registered(account);
 				if (!account.emailVerified()) {
 					requestVerification(account, now);
 				}
@@ -141,7 +137,7 @@ public class AccountManagement {
 		}
 		if (account.verifyEmail(now)) {
 			Account verified = this.accounts.saveAndFlush(account);
-			this.outbox.publish(UserUpdatedV1.TYPE, verified.id().toString(), UserUpdatedV1.of(verified));
+			this.events.updated(verified);
 			log.info("Account {} verified its e-mail address", verified.id());
 		}
 	}
@@ -172,9 +168,7 @@ public class AccountManagement {
 	private void requestVerification(Account account, Instant now) {
 		EmailVerifications.Issued issued = this.verifications.issue(account.id(), account.email(), now,
 				now.plus(this.verification.ttl()));
-		this.outbox.publish(EmailVerificationRequestedV1.TYPE, account.id().toString(),
-				new EmailVerificationRequestedV1(issued.id(), account.id(), account.email(), account.fullName(),
-						issued.token(), issued.expiresAt()));
+		this.events.verificationRequested(account, issued.id(), issued.token(), issued.expiresAt());
 	}
 
 	/**
@@ -244,7 +238,7 @@ public class AccountManagement {
 					(change.language() != null) ? change.language() : current.language()), now);
 		}
 		Account changed = this.accounts.saveAndFlush(account);
-		this.outbox.publish(UserUpdatedV1.TYPE, changed.id().toString(), UserUpdatedV1.of(changed));
+		this.events.updated(changed);
 		return changed;
 	}
 

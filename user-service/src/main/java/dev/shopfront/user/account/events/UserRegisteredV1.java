@@ -3,7 +3,6 @@ package dev.shopfront.user.account.events;
 import java.util.UUID;
 
 import dev.shopfront.chassis.messaging.EventType;
-import dev.shopfront.user.account.Account;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,10 +22,5 @@ public record UserRegisteredV1(UUID userId, String email, String fullName, @Null
 
 	/** Exchange, type (= routing key) and schema version. */
 	public static final EventType TYPE = new EventType(UserEvents.EXCHANGE, "user.registered", 1);
-
-	public static UserRegisteredV1 of(Account account) {
-		return new UserRegisteredV1(account.id(), account.email(), account.fullName(),
-				AddressV1.of(account.shippingAddress()), account.emailVerified(), account.version());
-	}
 
 }

@@ -1,7 +1,9 @@
-package dev.shopfront.user.keys;
+package dev.shopfront.user.keys.web;
 
 import java.time.Duration;
 import java.util.Map;
+
+import dev.shopfront.user.keys.SigningKey;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
