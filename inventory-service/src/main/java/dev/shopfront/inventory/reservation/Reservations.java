@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -225,7 +226,7 @@ public class Reservations {
 			.query((rs, n) -> Map.entry(rs.getString("sku"), rs.getInt("available")))
 			.list()
 			.forEach((stock) -> {
-				int requested = items.get(stock.getKey());
+				int requested = Objects.requireNonNull(items.get(stock.getKey()));
 				int available = stock.getValue() + (taken.contains(stock.getKey()) ? requested : 0);
 				if (available < requested) {
 					shortages.add(new Shortage(stock.getKey(), requested, available));

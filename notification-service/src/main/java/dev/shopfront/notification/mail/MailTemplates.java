@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,11 @@ public class MailTemplates {
 		}
 	}
 
+	/** The parts of a template, every one loaded at start. */
+	private Parts parts(Template template) {
+		return Objects.requireNonNull(this.templates.get(template), template.name());
+	}
+
 	/**
 	 * The subject line of an e-mail.
 	 * @param template its template
@@ -61,7 +67,7 @@ public class MailTemplates {
 	 * @return the subject
 	 */
 	public String subject(Template template, MailModel model) {
-		return fill(template, this.templates.get(template).subject(), values(template, model));
+		return fill(template, parts(template).subject(), values(template, model));
 	}
 
 	/**
@@ -74,10 +80,10 @@ public class MailTemplates {
 	 */
 	public RenderedMail render(Template template, MailModel model, String name, String email) {
 		Map<String, String> values = values(template, model);
-		String subject = fill(template, this.templates.get(template).subject(), values);
+		String subject = fill(template, parts(template).subject(), values);
 		values.put("name", name);
 		values.put("email", email);
-		return new RenderedMail(subject, fill(template, this.templates.get(template).body(), values));
+		return new RenderedMail(subject, fill(template, parts(template).body(), values));
 	}
 
 	private static Map<String, String> values(Template template, MailModel model) {

@@ -242,7 +242,7 @@ public class Order {
 	}
 
 	private void moveTo(OrderStatus next, @Nullable String why, Instant now) {
-		if (!ALLOWED.get(this.status).contains(next)) {
+		if (!ALLOWED.getOrDefault(this.status, Set.of()).contains(next)) {
 			throw new IllegalOrderTransitionException(this.id, this.status, next);
 		}
 		this.status = next;

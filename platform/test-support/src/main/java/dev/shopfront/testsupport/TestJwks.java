@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tiny HTTP server on a free loopback port that publishes the public key of
@@ -15,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class TestJwks {
 
-	private static volatile TestJwks instance;
+	private static volatile @Nullable TestJwks instance;
 
 	private final URI uri;
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -34,7 +35,7 @@ public final class TestServers {
 
 	private static final Duration LEFTOVER_AGE = Duration.ofHours(6);
 
-	private static volatile TestServers instance;
+	private static volatile @Nullable TestServers instance;
 
 	private final Backend backend;
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.shopfront.user.account.Account;
 import dev.shopfront.user.config.UserProperties;
 import dev.shopfront.user.keys.SigningKey;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -47,7 +48,7 @@ class TokenIssuer {
 		return sign(clientId, "SERVICE", this.settings.serviceTokenTtl(), null);
 	}
 
-	private AccessToken sign(String subject, String role, Duration ttl, String email) {
+	private AccessToken sign(String subject, String role, Duration ttl, @Nullable String email) {
 		Instant now = this.clock.instant();
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(this.settings.issuer())

@@ -15,6 +15,7 @@ import java.util.List;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.shopfront.user.config.UserProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ class SigningKeys {
 		}
 	}
 
-	static RSAKey fromPem(String pem, String keyId) {
+	static RSAKey fromPem(String pem, @Nullable String keyId) {
 		try {
 			String base64 = pem.replaceAll("-----(BEGIN|END) (RSA )?PRIVATE KEY-----", "").replaceAll("\\s", "");
 			if (pem.contains("BEGIN RSA PRIVATE KEY")) {

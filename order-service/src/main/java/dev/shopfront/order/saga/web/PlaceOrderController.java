@@ -2,6 +2,7 @@ package dev.shopfront.order.saga.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.shopfront.chassis.crypto.Digests;
@@ -136,7 +137,7 @@ class PlaceOrderController {
 	}
 
 	private ResponseEntity<String> replay(Key key) {
-		int status = key.responseStatus();
+		int status = Objects.requireNonNull(key.responseStatus(), "a replayed key has its answer");
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
 			.contentType((status < 300) ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
 			.header("Idempotent-Replayed", "true");

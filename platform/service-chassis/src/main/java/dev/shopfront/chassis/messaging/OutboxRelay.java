@@ -162,7 +162,7 @@ public class OutboxRelay implements SmartLifecycle {
 				}
 			}
 			operations.waitForConfirmsOrDie(this.settings.confirmTimeout().toMillis());
-			return null;
+			return Boolean.TRUE;
 		});
 	}
 

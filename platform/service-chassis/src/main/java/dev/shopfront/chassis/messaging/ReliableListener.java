@@ -151,7 +151,7 @@ class ReliableListener implements ChannelAwareMessageListener {
 			this.rabbit.invoke((operations) -> {
 				operations.send("", queue, copy);
 				operations.waitForConfirmsOrDie(this.confirmTimeoutMillis);
-				return null;
+				return Boolean.TRUE;
 			});
 		}
 		catch (RuntimeException ex) {
@@ -182,9 +182,10 @@ class ReliableListener implements ChannelAwareMessageListener {
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 		properties.setHeader(ATTEMPT, attempt);
 		properties.setHeader(ERROR, (error.length() > 500) ? error.substring(0, 500) : error);
-		if (!properties.getHeaders().containsKey(ORIGINAL_EXCHANGE) && original.getReceivedExchange() != null) {
-			properties.setHeader(ORIGINAL_EXCHANGE, original.getReceivedExchange());
-			properties.setHeader(ORIGINAL_ROUTING_KEY, original.getReceivedRoutingKey());
+		String exchange = original.getReceivedExchange();
+		if (!properties.getHeaders().containsKey(ORIGINAL_EXCHANGE) && exchange != null) {
+			properties.setHeader(ORIGINAL_EXCHANGE, exchange);
+			properties.setHeader(ORIGINAL_ROUTING_KEY, String.valueOf(original.getReceivedRoutingKey()));
 		}
 		if (parked) {
 			properties.setHeader(PARKED_AT, Instant.now().toString());

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,7 +44,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
 		private final long maxBytes;
 
-		private ServletInputStream stream;
+		private @Nullable ServletInputStream stream;
 
 		CappedRequest(HttpServletRequest request, long maxBytes) {
 			super(request);
@@ -52,10 +53,12 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
-				this.stream = new CappedStream(super.getInputStream(), this.maxBytes);
+			ServletInputStream capped = this.stream;
+			if (capped == null) {
+				capped = new CappedStream(super.getInputStream(), this.maxBytes);
+				this.stream = capped;
 			}
-			return this.stream;
+			return capped;
 		}
 
 	}

@@ -18,9 +18,9 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,7 +32,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -41,6 +40,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -207,8 +207,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers = new HttpHeaders();
 			headers.set(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(this.retryAfter));
 			ResponseEntity<Object> entity = entity(problem, headers, request);
-			log.warn("Unavailable on {} (traceId {}): {}", path(request), problem.getProperties().get("traceId"),
-					Problems.describe(ex));
+			log.warn("Unavailable on {} (traceId {}): {}", path(request), traceId(problem), Problems.describe(ex));
 			return entity;
 		}
 		String state = TransientFailures.sqlState(ex);
@@ -229,7 +228,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"Something went wrong on our side; quote the traceId when you report it.");
 		ResponseEntity<Object> entity = entity(problem, new HttpHeaders(), request);
-		log.error("Unexpected error on {} (traceId {})", path(request), problem.getProperties().get("traceId"), ex);
+		log.error("Unexpected error on {} (traceId {})", path(request), traceId(problem), ex);
 		return entity;
 	}
 
@@ -265,6 +264,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (request instanceof ServletWebRequest servlet) {
 			ProblemWriter.complete(servlet.getRequest(), problem);
 		}
+	}
+
+	private static @Nullable Object traceId(ProblemDetail problem) {
+		Map<String, Object> properties = problem.getProperties();
+		return (properties != null) ? properties.get("traceId") : null;
 	}
 
 	private static String path(WebRequest request) {

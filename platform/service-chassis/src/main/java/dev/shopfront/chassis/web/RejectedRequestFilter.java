@@ -56,7 +56,7 @@ class RejectedRequestFilter extends OncePerRequestFilter {
 			}
 		}
 		catch (RequestRejectedException ex) {
-			refuse(request, response, ex.getMessage());
+			refuse(request, response, String.valueOf(ex.getMessage()));
 			return;
 		}
 		catch (IllegalStateException ex) {

@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jspecify.annotations.Nullable;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -43,6 +44,17 @@ public final class ModuleRules {
 		.should(dependOnlyOnTheirModuleAndTheChassis())
 		.because("a service shares contracts (docs/api, docs/events), not code");
 
+	/**
+	 * Every package is {@code @NullMarked} (the annotation does not reach sub-packages):
+	 * a type is non-null unless it says {@code @Nullable}, and NullAway checks it in the
+	 * build.
+	 */
+	@ArchTest
+	public static final ArchRule everyPackageIsNullMarked = classes().that()
+		.resideInAPackage("dev.shopfront..")
+		.should(beInANullMarkedPackage())
+		.because("NullAway checks only @NullMarked code");
+
 	private ModuleRules() {
 	}
 
@@ -52,13 +64,25 @@ public final class ModuleRules {
 	 * @return e.g. {@code order} for {@code dev.shopfront.order.saga.PlaceOrderSaga}, or
 	 * null outside {@code dev.shopfront}
 	 */
-	static String moduleOf(String name) {
+	static @Nullable String moduleOf(String name) {
 		if (!name.startsWith("dev.shopfront.")) {
 			return null;
 		}
 		String rest = name.substring("dev.shopfront.".length());
 		int dot = rest.indexOf('.');
 		return (dot < 0) ? null : rest.substring(0, dot);
+	}
+
+	private static ArchCondition<JavaClass> beInANullMarkedPackage() {
+		return new ArchCondition<>("be in a @NullMarked package") {
+			@Override
+			public void check(JavaClass item, ConditionEvents events) {
+				if (!item.getPackage().isAnnotatedWith("org.jspecify.annotations.NullMarked")) {
+					events.add(SimpleConditionEvent.violated(item,
+							item.getName() + " is in " + item.getPackageName() + ", which is not @NullMarked"));
+				}
+			}
+		};
 	}
 
 	private static ArchCondition<JavaClass> dependOnlyOnTheirModuleAndTheChassis() {

@@ -21,8 +21,9 @@ class ArchitectureRulesTests {
 	@Test
 	void aShopInTheLayoutKeepsEveryRule() {
 		for (ArchRule rule : new ArchRule[] { ModuleRules.packagesFormNoCycle, ModuleRules.namesNoOtherService,
-				ServiceLayoutRules.controllersAreInWeb, ServiceLayoutRules.consumersAreInMessaging,
-				ServiceLayoutRules.eventsNameNoDomainType, ServiceLayoutRules.domainIsFreeOfWebAndMessaging }) {
+				ModuleRules.everyPackageIsNullMarked, ServiceLayoutRules.controllersAreInWeb,
+				ServiceLayoutRules.consumersAreInMessaging, ServiceLayoutRules.eventsNameNoDomainType,
+				ServiceLayoutRules.domainIsFreeOfWebAndMessaging }) {
 			assertThat(rule.evaluate(GOOD).hasViolation()).as(rule.getDescription()).isFalse();
 		}
 	}
@@ -36,6 +37,13 @@ class ArchitectureRulesTests {
 	void namingAnotherServiceIsCaught() {
 		assertThat(violations(ModuleRules.namesNoOtherService)).contains("Borrowing")
 			.contains("dev.shopfront.goodshop.shelf.Shelf");
+	}
+
+	@Test
+	void aPackageThatIsNotNullMarkedIsCaught() {
+		assertThat(violations(ModuleRules.everyPackageIsNullMarked))
+			.contains("dev.shopfront.badshop.stock.events, which is not @NullMarked")
+			.doesNotContain("dev.shopfront.badshop.stock.web,");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import dev.shopfront.user.auth.InvalidCredentialsException;
 import dev.shopfront.user.auth.InvalidRefreshTokenException;
 import dev.shopfront.user.auth.LoginThrottledException;
 import dev.shopfront.user.auth.WrongPasswordException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -70,7 +71,7 @@ class AuthProblems {
 		return invalidClient(ex.getMessage());
 	}
 
-	private static ResponseEntity<ProblemDetail> invalidClient(String detail) {
+	private static ResponseEntity<ProblemDetail> invalidClient(@Nullable String detail) {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"shopfront\"")
 			.body(Problems.problem(HttpStatus.UNAUTHORIZED, "invalid-client", "Invalid client", detail));

@@ -1,0 +1,7 @@
+/**
+ * The catalog's integration events ({@code inventory.stock-changed}) and the exchange
+ * inventory-service publishes to.
+ */
+@NullMarked
+package dev.shopfront.inventory.catalog.events;
+

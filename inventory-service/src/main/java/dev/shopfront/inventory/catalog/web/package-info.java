@@ -1,0 +1,6 @@
+/**
+ * {@code /api/products}: the catalog over HTTP, and its problems.
+ */
+@NullMarked
+package dev.shopfront.inventory.catalog.web;
+

@@ -1,0 +1,6 @@
+/**
+ * inventory-service's wiring: security.
+ */
+@NullMarked
+package dev.shopfront.inventory.config;
+

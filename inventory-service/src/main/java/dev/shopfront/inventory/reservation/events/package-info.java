@@ -1,0 +1,6 @@
+/**
+ * The reservation events ({@code inventory.reservation-expired}).
+ */
+@NullMarked
+package dev.shopfront.inventory.reservation.events;
+

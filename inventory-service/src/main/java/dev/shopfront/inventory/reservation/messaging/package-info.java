@@ -1,0 +1,6 @@
+/**
+ * Order events that move reservations: confirmed, cancelled, rejected.
+ */
+@NullMarked
+package dev.shopfront.inventory.reservation.messaging;
+

@@ -1,0 +1,6 @@
+/**
+ * notification-service's wiring: security and its settings.
+ */
+@NullMarked
+package dev.shopfront.notification.config;
+

@@ -1,0 +1,6 @@
+/**
+ * The events that ask for an e-mail (user, order and shipment events).
+ */
+@NullMarked
+package dev.shopfront.notification.mail.messaging;
+

@@ -1,0 +1,6 @@
+/**
+ * {@code /api/notifications}: a user's notifications over HTTP, and their problems.
+ */
+@NullMarked
+package dev.shopfront.notification.mail.web;
+

@@ -1,0 +1,6 @@
+/**
+ * order-service's wiring: security and its settings.
+ */
+@NullMarked
+package dev.shopfront.order.config;
+

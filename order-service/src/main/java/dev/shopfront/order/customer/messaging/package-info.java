@@ -1,0 +1,6 @@
+/**
+ * user-service's events, which keep the customers up to date.
+ */
+@NullMarked
+package dev.shopfront.order.customer.messaging;
+

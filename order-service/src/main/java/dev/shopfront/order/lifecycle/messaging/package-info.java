@@ -1,0 +1,6 @@
+/**
+ * shipping-service's events, which move a confirmed order on.
+ */
+@NullMarked
+package dev.shopfront.order.lifecycle.messaging;
+

@@ -1,0 +1,6 @@
+/**
+ * {@code GET /api/orders}: orders over HTTP, and their problems.
+ */
+@NullMarked
+package dev.shopfront.order.lifecycle.web;
+

@@ -1,0 +1,7 @@
+/**
+ * The Idempotency-Key protocol of {@code POST /api/orders}: the keys and the rules for a
+ * repeat.
+ */
+@NullMarked
+package dev.shopfront.order.saga.idempotency;
+

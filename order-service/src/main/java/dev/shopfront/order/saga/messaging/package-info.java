@@ -1,0 +1,6 @@
+/**
+ * The participants' messages that move the saga: payment replies, expired reservations.
+ */
+@NullMarked
+package dev.shopfront.order.saga.messaging;
+

@@ -1,0 +1,6 @@
+/**
+ * {@code POST /api/orders} and {@code POST /api/orders/{id}/cancel}, and their problems.
+ */
+@NullMarked
+package dev.shopfront.order.saga.web;
+

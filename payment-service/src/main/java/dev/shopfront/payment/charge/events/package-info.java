@@ -1,0 +1,6 @@
+/**
+ * The payment events payment-service publishes (the saga's replies).
+ */
+@NullMarked
+package dev.shopfront.payment.charge.events;
+

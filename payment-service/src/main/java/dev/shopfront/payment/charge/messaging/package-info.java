@@ -1,0 +1,6 @@
+/**
+ * The saga's commands to payment-service: authorise, refund.
+ */
+@NullMarked
+package dev.shopfront.payment.charge.messaging;
+

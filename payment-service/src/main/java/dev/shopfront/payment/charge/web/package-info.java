@@ -1,0 +1,6 @@
+/**
+ * {@code GET /api/payments}: an order's payments over HTTP, and their problems.
+ */
+@NullMarked
+package dev.shopfront.payment.charge.web;
+

@@ -1,0 +1,6 @@
+/**
+ * payment-service's wiring: security and its settings.
+ */
+@NullMarked
+package dev.shopfront.payment.config;
+

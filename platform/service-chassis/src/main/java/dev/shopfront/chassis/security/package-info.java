@@ -1,0 +1,7 @@
+/**
+ * Resource-server security every service shares: tokens checked against user-service's
+ * keys, callers and their roles.
+ */
+@NullMarked
+package dev.shopfront.chassis.security;
+

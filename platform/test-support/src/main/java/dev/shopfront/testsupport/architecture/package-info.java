@@ -1,0 +1,6 @@
+/**
+ * The architecture rules every module's ArchitectureTests check.
+ */
+@NullMarked
+package dev.shopfront.testsupport.architecture;
+

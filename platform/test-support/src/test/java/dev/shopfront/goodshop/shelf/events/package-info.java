@@ -1,0 +1,6 @@
+/**
+ * A fixture of the architecture rules' tests.
+ */
+@NullMarked
+package dev.shopfront.goodshop.shelf.events;
+

@@ -1,0 +1,6 @@
+/**
+ * shipping-service's wiring: security.
+ */
+@NullMarked
+package dev.shopfront.shipping.config;
+

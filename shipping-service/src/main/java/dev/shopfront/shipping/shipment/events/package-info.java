@@ -1,0 +1,6 @@
+/**
+ * The shipment events shipping-service publishes.
+ */
+@NullMarked
+package dev.shopfront.shipping.shipment.events;
+

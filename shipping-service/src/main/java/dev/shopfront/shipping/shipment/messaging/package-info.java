@@ -1,0 +1,6 @@
+/**
+ * Order events that start and stop shipments.
+ */
+@NullMarked
+package dev.shopfront.shipping.shipment.messaging;
+

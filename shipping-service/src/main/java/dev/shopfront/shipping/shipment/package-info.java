@@ -1,0 +1,7 @@
+/**
+ * Shipments: created for confirmed orders, dispatched and delivered, a lifecycle the
+ * aggregate guards.
+ */
+@NullMarked
+package dev.shopfront.shipping.shipment;
+

@@ -1,0 +1,6 @@
+/**
+ * {@code /api/shipments}: shipments over HTTP, and their problems.
+ */
+@NullMarked
+package dev.shopfront.shipping.shipment.web;
+

@@ -1,0 +1,6 @@
+/**
+ * {@code /api/users}: accounts over HTTP, and their problems.
+ */
+@NullMarked
+package dev.shopfront.user.account.web;
+

@@ -1,0 +1,7 @@
+/**
+ * Signing in: passwords checked with throttling, access and refresh tokens issued,
+ * service tokens for service accounts.
+ */
+@NullMarked
+package dev.shopfront.user.auth;
+

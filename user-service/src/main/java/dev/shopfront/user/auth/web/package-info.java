@@ -1,0 +1,7 @@
+/**
+ * {@code /api/auth}: sign-in, refresh, logout, password change, service tokens, and their
+ * problems.
+ */
+@NullMarked
+package dev.shopfront.user.auth.web;
+

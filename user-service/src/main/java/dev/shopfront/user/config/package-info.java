@@ -1,0 +1,6 @@
+/**
+ * user-service's wiring: security and its settings.
+ */
+@NullMarked
+package dev.shopfront.user.config;
+

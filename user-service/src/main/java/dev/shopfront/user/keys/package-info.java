@@ -1,0 +1,6 @@
+/**
+ * The key user-service signs tokens with.
+ */
+@NullMarked
+package dev.shopfront.user.keys;
+

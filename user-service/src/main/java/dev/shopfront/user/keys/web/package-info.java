@@ -1,0 +1,6 @@
+/**
+ * {@code /.well-known/jwks.json}: the public key every service checks tokens with.
+ */
+@NullMarked
+package dev.shopfront.user.keys.web;
+
