@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A product of the catalog: its text and price change through its methods; its stock
- * ({@code available}) changes only through single conditional UPDATEs ({@link Stock}),
- * never by reading and writing this entity.
+ * ({@code available}) changes only through single conditional UPDATEs
+ * ({@link Catalog#change} and the reservations), never by reading and writing this
+ * entity.
  */
 @Entity
 @Table(name = "products")

@@ -5,4 +5,3 @@
  */
 @NullMarked
 package dev.shopfront.inventory.reservation;
-

@@ -3,4 +3,3 @@
  */
 @NullMarked
 package dev.shopfront.order.config;
-

@@ -6,4 +6,3 @@
  */
 @NullMarked
 package dev.shopfront.order.saga;
-

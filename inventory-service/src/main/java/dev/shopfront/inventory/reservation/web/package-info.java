@@ -4,4 +4,3 @@
  */
 @NullMarked
 package dev.shopfront.inventory.reservation.web;
-

@@ -4,4 +4,3 @@
  */
 @NullMarked
 package dev.shopfront.order.lifecycle.events;
-

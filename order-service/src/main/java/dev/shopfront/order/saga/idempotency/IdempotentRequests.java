@@ -16,14 +16,15 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code Idempotency-Key} protocol of {@code POST /api/orders}, apart from HTTP and
  * from what an attempt does. The first request with a key claims it and runs; a repeat
- * with the same request gets the first one's stored answer, waiting (up to
- * {@code shopfront.order.repeat-wait}) while the first is still running; a repeat with
+ * with the same request gets the first one's stored answer, waiting (see
+ * {@link OrderProperties#repeatWait()}) while the first is still running; a repeat with
  * another request is refused. Two cases let a repeat do more than wait or replay:
  * <ul>
  * <li>the first attempt failed for a reason the customer did not cause (a 5xx): once what
  * it started is settled, its key is freed and the repeat runs anew;</li>
  * <li>the first request died with its instance before it stored its answer (older than
- * {@code reserving-stale-after}): the repeat answers from the state as it stands.</li>
+ * {@code shopfront.order.sweeper.reserving-stale-after}): the repeat answers from the
+ * state as it stands.</li>
  * </ul>
  * Time comes from the injected {@link Clock} and waiting from a {@link Pause}, so every
  * path is unit-tested on a clock the test moves.
