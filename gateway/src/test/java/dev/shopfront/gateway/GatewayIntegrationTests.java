@@ -11,22 +11,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.shopfront.testsupport.JwtMinter;
-import dev.shopfront.testsupport.TestJwks;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,46 +31,16 @@ import static org.hamcrest.Matchers.equalTo;
  * trace context passed on, the token check, and its own errors as problems (401, 404,
  * 413, 503, 504).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shopfront.chassis.logging.json=false")
-class GatewayIntegrationTests {
+class GatewayIntegrationTests extends GatewayTest {
 
 	private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-	static final StubUpstream upstream = new StubUpstream();
-
-	@LocalServerPort
-	int port;
-
-	@LocalManagementPort
-	int managementPort;
-
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
-		registry.add("shopfront.gateway.services.user-service", upstream::baseUrl);
+		registry.add(KEYS, TEST_KEYS);
 		registry.add("shopfront.gateway.routes.down.uri", StubUpstream::nobodyListening);
 		registry.add("shopfront.gateway.routes.down.paths", () -> "/api/down/**");
 		registry.add("shopfront.gateway.timeouts.read", () -> "700ms");
-		registry.add("shopfront.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID() + ":");
-		registry.add("shopfront.chassis.security.jwk-set-uri", () -> TestJwks.get().uri().toString());
-	}
-
-	@AfterAll
-	static void stopUpstream() {
-		upstream.close();
-	}
-
-	@BeforeEach
-	void clear() {
-		upstream.clear();
-	}
-
-	RequestSpecification given() {
-		return RestAssured.given().baseUri("http://127.0.0.1").port(this.port);
-	}
-
-	/** The gateway's management port: probes and metrics, never on the public port. */
-	RequestSpecification management() {
-		return RestAssured.given().baseUri("http://127.0.0.1").port(this.managementPort);
 	}
 
 	RequestSpecification customer() {

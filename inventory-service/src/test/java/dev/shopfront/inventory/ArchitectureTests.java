@@ -1,23 +1,11 @@
 package dev.shopfront.inventory;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.junit.ArchTests;
-import dev.shopfront.testsupport.architecture.ModuleRules;
-import dev.shopfront.testsupport.architecture.ServiceLayoutRules;
+import dev.shopfront.testsupport.architecture.ServiceArchitectureTests;
 
 /**
- * inventory-service keeps the rules every module keeps and the layout every service has
- * (the shared rules in test-support, written out in docs/architecture.md).
+ * inventory-service, whose features are the catalog and the reservations of stock, keeps
+ * the layout of every service.
  */
-@AnalyzeClasses(packages = "dev.shopfront.inventory", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTests {
-
-	@ArchTest
-	static final ArchTests module = ArchTests.in(ModuleRules.class);
-
-	@ArchTest
-	static final ArchTests layout = ArchTests.in(ServiceLayoutRules.class);
+class ArchitectureTests extends ServiceArchitectureTests {
 
 }

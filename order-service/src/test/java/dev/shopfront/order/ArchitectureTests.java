@@ -1,38 +1,29 @@
 package dev.shopfront.order;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.junit.ArchTests;
-import com.tngtech.archunit.lang.ArchRule;
-import dev.shopfront.testsupport.architecture.ModuleRules;
-import dev.shopfront.testsupport.architecture.ServiceLayoutRules;
+import dev.shopfront.testsupport.architecture.ServiceArchitectureTests;
+import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
- * order-service keeps the rules every module keeps and the layout every service has (the
- * shared rules in test-support, written out in docs/architecture.md).
+ * order-service keeps the layout of every service, and its saga's decisions stay plain
+ * Java.
  */
-@AnalyzeClasses(packages = "dev.shopfront.order", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTests {
-
-	@ArchTest
-	static final ArchTests module = ArchTests.in(ModuleRules.class);
-
-	@ArchTest
-	static final ArchTests layout = ArchTests.in(ServiceLayoutRules.class);
+class ArchitectureTests extends ServiceArchitectureTests {
 
 	/**
 	 * The saga's decisions are plain Java on JPA-mapped state: no Spring, no HTTP, no
 	 * broker, so every transition is unit-tested without them.
 	 */
-	@ArchTest
-	static final ArchRule theSagasDecisionsArePlainJava = classes().that()
-		.haveFullyQualifiedName("dev.shopfront.order.saga.PlaceOrderSaga")
-		.should()
-		.onlyDependOnClassesThat()
-		.resideInAnyPackage("java..", "jakarta.persistence..", "org.jspecify..", "dev.shopfront.order.saga",
-				"dev.shopfront.order.lifecycle");
+	@Test
+	void theSagasDecisionsArePlainJava() {
+		classes().that()
+			.haveFullyQualifiedName("dev.shopfront.order.saga.PlaceOrderSaga")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "jakarta.persistence..", "org.jspecify..", "dev.shopfront.order.saga",
+					"dev.shopfront.order.lifecycle")
+			.check(moduleClasses());
+	}
 
 }

@@ -1,23 +1,11 @@
 package dev.shopfront.payment;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.junit.ArchTests;
-import dev.shopfront.testsupport.architecture.ModuleRules;
-import dev.shopfront.testsupport.architecture.ServiceLayoutRules;
+import dev.shopfront.testsupport.architecture.ServiceArchitectureTests;
 
 /**
- * payment-service keeps the rules every module keeps and the layout every service has
- * (the shared rules in test-support, written out in docs/architecture.md).
+ * payment-service, whose features are charges and the simulated card provider, keeps the
+ * layout of every service.
  */
-@AnalyzeClasses(packages = "dev.shopfront.payment", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTests {
-
-	@ArchTest
-	static final ArchTests module = ArchTests.in(ModuleRules.class);
-
-	@ArchTest
-	static final ArchTests layout = ArchTests.in(ServiceLayoutRules.class);
+class ArchitectureTests extends ServiceArchitectureTests {
 
 }

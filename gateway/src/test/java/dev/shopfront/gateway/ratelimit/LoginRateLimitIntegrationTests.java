@@ -1,18 +1,11 @@
 package dev.shopfront.gateway.ratelimit;
 
-import java.util.UUID;
-
-import dev.shopfront.gateway.StubUpstream;
-import dev.shopfront.testsupport.TestJwks;
+import dev.shopfront.gateway.GatewayTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,26 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Logins are limited per client IP and e-mail (3 here) and per client IP whatever the
  * e-mail (6 here), before they reach user-service; the body goes on unchanged.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shopfront.chassis.logging.json=false")
-class LoginRateLimitIntegrationTests {
-
-	static final StubUpstream upstream = new StubUpstream();
-
-	@LocalServerPort
-	int port;
+class LoginRateLimitIntegrationTests extends GatewayTest {
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
-		registry.add("shopfront.gateway.services.user-service", upstream::baseUrl);
+		registry.add(KEYS, TEST_KEYS);
 		registry.add("shopfront.gateway.rate-limit.login.per-ip", () -> "6");
 		registry.add("shopfront.gateway.rate-limit.login.per-ip-and-email", () -> "3");
-		registry.add("shopfront.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID() + ":");
-		registry.add("shopfront.chassis.security.jwk-set-uri", () -> TestJwks.get().uri().toString());
-	}
-
-	@AfterAll
-	static void stopUpstream() {
-		upstream.close();
 	}
 
 	@Test

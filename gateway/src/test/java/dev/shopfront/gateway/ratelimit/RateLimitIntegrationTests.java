@@ -2,20 +2,12 @@ package dev.shopfront.gateway.ratelimit;
 
 import java.util.UUID;
 
-import dev.shopfront.gateway.StubUpstream;
+import dev.shopfront.gateway.GatewayTest;
 import dev.shopfront.testsupport.JwtMinter;
-import dev.shopfront.testsupport.TestJwks;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,38 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With tiny limits (3 requests per user, 8 per client IP), the request over a limit gets
  * a 429 problem with {@code Retry-After} and never reaches the service.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shopfront.chassis.logging.json=false")
-class RateLimitIntegrationTests {
-
-	static final StubUpstream upstream = new StubUpstream();
-
-	@LocalServerPort
-	int port;
-
-	@LocalManagementPort
-	int managementPort;
+class RateLimitIntegrationTests extends GatewayTest {
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
-		registry.add("shopfront.gateway.services.user-service", upstream::baseUrl);
+		registry.add(KEYS, TEST_KEYS);
 		registry.add("shopfront.gateway.rate-limit.per-user", () -> "3");
 		registry.add("shopfront.gateway.rate-limit.per-ip", () -> "8");
-		registry.add("shopfront.gateway.rate-limit.key-prefix", () -> "test-" + UUID.randomUUID() + ":");
-		registry.add("shopfront.chassis.security.jwk-set-uri", () -> TestJwks.get().uri().toString());
-	}
-
-	@AfterAll
-	static void stopUpstream() {
-		upstream.close();
-	}
-
-	RequestSpecification given() {
-		return RestAssured.given().baseUri("http://127.0.0.1").port(this.port);
-	}
-
-	/** The gateway's management port: probes and metrics, never on the public port. */
-	RequestSpecification management() {
-		return RestAssured.given().baseUri("http://127.0.0.1").port(this.managementPort);
 	}
 
 	@Test

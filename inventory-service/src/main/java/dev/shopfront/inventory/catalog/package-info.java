@@ -4,3 +4,5 @@
  */
 @NullMarked
 package dev.shopfront.inventory.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,3 +3,5 @@
  */
 @NullMarked
 package dev.shopfront.inventory.config;
+
+import org.jspecify.annotations.NullMarked;

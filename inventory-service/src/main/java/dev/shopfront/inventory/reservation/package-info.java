@@ -5,3 +5,5 @@
  */
 @NullMarked
 package dev.shopfront.inventory.reservation;
+
+import org.jspecify.annotations.NullMarked;

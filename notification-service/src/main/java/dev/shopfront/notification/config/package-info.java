@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.notification.config;
 
+import org.jspecify.annotations.NullMarked;

@@ -5,3 +5,4 @@
 @NullMarked
 package dev.shopfront.notification.mail;
 
+import org.jspecify.annotations.NullMarked;

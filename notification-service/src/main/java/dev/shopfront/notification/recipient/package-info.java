@@ -5,3 +5,4 @@
 @NullMarked
 package dev.shopfront.notification.recipient;
 
+import org.jspecify.annotations.NullMarked;

@@ -3,3 +3,5 @@
  */
 @NullMarked
 package dev.shopfront.order.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,5 @@
  */
 @NullMarked
 package dev.shopfront.order.customer;
+
+import org.jspecify.annotations.NullMarked;

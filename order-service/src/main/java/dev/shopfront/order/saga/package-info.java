@@ -6,3 +6,5 @@
  */
 @NullMarked
 package dev.shopfront.order.saga;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,3 +5,4 @@
 @NullMarked
 package dev.shopfront.payment.charge;
 
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.payment.config;
 
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.payment.provider;
 
+import org.jspecify.annotations.NullMarked;

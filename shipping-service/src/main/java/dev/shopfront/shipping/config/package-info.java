@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.shipping.config;
 
+import org.jspecify.annotations.NullMarked;

@@ -5,3 +5,4 @@
 @NullMarked
 package dev.shopfront.shipping.shipment;
 
+import org.jspecify.annotations.NullMarked;

@@ -5,3 +5,4 @@
 @NullMarked
 package dev.shopfront.user.account;
 
+import org.jspecify.annotations.NullMarked;

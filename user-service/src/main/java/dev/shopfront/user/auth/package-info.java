@@ -5,3 +5,4 @@
 @NullMarked
 package dev.shopfront.user.auth;
 
+import org.jspecify.annotations.NullMarked;

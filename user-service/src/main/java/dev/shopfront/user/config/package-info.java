@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.user.config;
 
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.user.keys;
 
+import org.jspecify.annotations.NullMarked;

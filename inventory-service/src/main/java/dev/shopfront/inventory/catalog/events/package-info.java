@@ -4,3 +4,5 @@
  */
 @NullMarked
 package dev.shopfront.inventory.catalog.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,3 +3,5 @@
  */
 @NullMarked
 package dev.shopfront.inventory.catalog.web;
+
+import org.jspecify.annotations.NullMarked;

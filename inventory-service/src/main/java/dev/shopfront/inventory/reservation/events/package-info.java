@@ -3,3 +3,5 @@
  */
 @NullMarked
 package dev.shopfront.inventory.reservation.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,5 @@
  */
 @NullMarked
 package dev.shopfront.inventory.reservation.web;
+
+import org.jspecify.annotations.NullMarked;

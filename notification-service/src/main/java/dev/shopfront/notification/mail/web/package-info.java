@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.notification.mail.web;
 
+import org.jspecify.annotations.NullMarked;

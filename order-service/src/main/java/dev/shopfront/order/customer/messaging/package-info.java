@@ -3,3 +3,5 @@
  */
 @NullMarked
 package dev.shopfront.order.customer.messaging;
+
+import org.jspecify.annotations.NullMarked;

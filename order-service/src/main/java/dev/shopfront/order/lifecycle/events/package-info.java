@@ -4,3 +4,5 @@
  */
 @NullMarked
 package dev.shopfront.order.lifecycle.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,3 +3,5 @@
  */
 @NullMarked
 package dev.shopfront.order.lifecycle.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,3 +3,5 @@
  */
 @NullMarked
 package dev.shopfront.order.lifecycle.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,5 @@
  */
 @NullMarked
 package dev.shopfront.order.saga.idempotency;
+
+import org.jspecify.annotations.NullMarked;

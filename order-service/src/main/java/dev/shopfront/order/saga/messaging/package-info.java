@@ -3,3 +3,5 @@
  */
 @NullMarked
 package dev.shopfront.order.saga.messaging;
+
+import org.jspecify.annotations.NullMarked;

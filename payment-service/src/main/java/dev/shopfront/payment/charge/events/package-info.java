@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.payment.charge.events;
 
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.payment.charge.web;
 
+import org.jspecify.annotations.NullMarked;

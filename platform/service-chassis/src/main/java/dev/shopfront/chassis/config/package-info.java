@@ -5,3 +5,4 @@
 @NullMarked
 package dev.shopfront.chassis.config;
 
+import org.jspecify.annotations.NullMarked;

@@ -6,3 +6,4 @@
 @NullMarked
 package dev.shopfront.chassis.messaging;
 
+import org.jspecify.annotations.NullMarked;

@@ -5,3 +5,4 @@
 @NullMarked
 package dev.shopfront.chassis.security;
 
+import org.jspecify.annotations.NullMarked;

@@ -5,3 +5,4 @@
 @NullMarked
 package dev.shopfront.chassis.web;
 
+import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,6 @@ package dev.shopfront.testsupport.architecture;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -15,8 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * What holds for every Shopfront module with code of its own (the services and the
  * gateway): its packages form no cycle, and it names no other service, only the chassis.
- * Use with {@code @AnalyzeClasses(packages = "dev.shopfront.<module>")} and
- * {@code @ArchTest static final ArchTests module = ArchTests.in(ModuleRules.class);}.
+ * A module checks them by its {@code ArchitectureTests} extending
+ * {@link ModuleArchitectureTests}.
  */
 public final class ModuleRules {
 
@@ -25,7 +24,6 @@ public final class ModuleRules {
 	 * sub-packages count apart (Java does not nest them), so {@code saga} and
 	 * {@code saga.web} may not call each other either.
 	 */
-	@ArchTest
 	public static final ArchRule packagesFormNoCycle = slices().matching("dev.shopfront.(*).(**)")
 		.namingSlices("$1.$2")
 		.should()
@@ -38,7 +36,6 @@ public final class ModuleRules {
 	 * but the chassis: services talk over HTTP and the broker, never through each other's
 	 * classes.
 	 */
-	@ArchTest
 	public static final ArchRule namesNoOtherService = classes().that()
 		.resideInAPackage("dev.shopfront..")
 		.should(dependOnlyOnTheirModuleAndTheChassis())
@@ -49,7 +46,6 @@ public final class ModuleRules {
 	 * a type is non-null unless it says {@code @Nullable}, and NullAway checks it in the
 	 * build.
 	 */
-	@ArchTest
 	public static final ArchRule everyPackageIsNullMarked = classes().that()
 		.resideInAPackage("dev.shopfront..")
 		.should(beInANullMarkedPackage())

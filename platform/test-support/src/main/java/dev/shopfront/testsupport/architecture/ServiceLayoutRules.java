@@ -1,6 +1,5 @@
 package dev.shopfront.testsupport.architecture;
 
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
@@ -22,8 +21,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  *   &lt;feature&gt;/participants/  (order-service's saga) proxies of the services it calls
  * </pre>
  *
- * Use with {@code @ArchTest static final ArchTests layout =
- * ArchTests.in(ServiceLayoutRules.class);}.
+ * A service checks them by its {@code ArchitectureTests} extending
+ * {@link ServiceArchitectureTests}.
  */
 public final class ServiceLayoutRules {
 
@@ -31,7 +30,6 @@ public final class ServiceLayoutRules {
 	static final String[] ADAPTERS = { "..web..", "..messaging..", "..events..", "..participants..", "..config.." };
 
 	/** Controllers and their problem advice are in a {@code web} package. */
-	@ArchTest
 	public static final ArchRule controllersAreInWeb = classes().that()
 		.areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
 		.or()
@@ -45,7 +43,6 @@ public final class ServiceLayoutRules {
 		.allowEmptyShould(true);
 
 	/** Whoever takes messages from the broker is in a {@code messaging} package. */
-	@ArchTest
 	public static final ArchRule consumersAreInMessaging = classes()
 		.that(ServiceLayout.dependOn("dev.shopfront.chassis.messaging.MessageConsumer"))
 		.should()
@@ -57,7 +54,6 @@ public final class ServiceLayoutRules {
 	 * name nothing of the service but other events, so the domain may change without
 	 * changing a contract (the mapping lives on the domain's side).
 	 */
-	@ArchTest
 	public static final ArchRule eventsNameNoDomainType = noClasses().that()
 		.resideInAPackage("..events..")
 		.should()
@@ -68,7 +64,6 @@ public final class ServiceLayoutRules {
 	 * Domain types (outside the adapter packages) know nothing of HTTP, servlets or the
 	 * broker, nor of their own service's adapters.
 	 */
-	@ArchTest
 	public static final ArchRule domainIsFreeOfWebAndMessaging = noClasses().that()
 		.resideInAPackage("dev.shopfront..")
 		.and()

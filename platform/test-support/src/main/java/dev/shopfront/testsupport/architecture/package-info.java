@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.testsupport.architecture;
 
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.badshop.stock;
 
+import org.jspecify.annotations.NullMarked;

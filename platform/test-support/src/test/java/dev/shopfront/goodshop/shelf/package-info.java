@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.goodshop.shelf;
 
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.shipping.shipment.events;
 
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.shipping.shipment.messaging;
 
+import org.jspecify.annotations.NullMarked;

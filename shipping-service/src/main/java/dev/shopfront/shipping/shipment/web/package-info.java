@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.shipping.shipment.web;
 
+import org.jspecify.annotations.NullMarked;

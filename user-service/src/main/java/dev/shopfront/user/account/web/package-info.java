@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.user.account.web;
 
+import org.jspecify.annotations.NullMarked;

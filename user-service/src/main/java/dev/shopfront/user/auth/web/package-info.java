@@ -5,3 +5,4 @@
 @NullMarked
 package dev.shopfront.user.auth.web;
 
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.user.keys.web;
 
+import org.jspecify.annotations.NullMarked;

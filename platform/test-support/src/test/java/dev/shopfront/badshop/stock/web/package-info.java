@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.badshop.stock.web;
 
+import org.jspecify.annotations.NullMarked;

@@ -4,3 +4,4 @@
 @NullMarked
 package dev.shopfront.goodshop.shelf.web;
 
+import org.jspecify.annotations.NullMarked;
