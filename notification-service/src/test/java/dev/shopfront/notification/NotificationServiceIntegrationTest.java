@@ -3,19 +3,16 @@ package dev.shopfront.notification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.shopfront.testsupport.ServiceIntegrationTest;
 import dev.shopfront.testsupport.TestEvents;
-import dev.shopfront.testsupport.WithTestServers;
 import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -25,11 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,10 +42,7 @@ import static org.awaitility.Awaitility.await;
 				"shopfront.notification.sender.initial-backoff=200ms", "shopfront.notification.sender.max-backoff=1s",
 				"shopfront.notification.sender.max-attempts=30",
 				"shopfront.chassis.messaging.consumer.retry-delays=100ms,200ms" })
-@WithTestServers
-public abstract class NotificationServiceIntegrationTest {
-
-	protected static final Duration WAIT = Duration.ofSeconds(20);
+public abstract class NotificationServiceIntegrationTest extends ServiceIntegrationTest {
 
 	/** The SMTP port of this context, the same for every class that shares it. */
 	protected static final int SMTP_PORT = freePort();
@@ -61,18 +51,6 @@ public abstract class NotificationServiceIntegrationTest {
 	protected static final GreenMailExtension smtp = new GreenMailExtension(
 			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
 		.withPerMethodLifecycle(false);
-
-	/** What was taken from the parking queues so far, by any test. */
-	private static final List<Message> parked = new CopyOnWriteArrayList<>();
-
-	@LocalServerPort
-	protected int port;
-
-	@Autowired
-	protected JdbcClient jdbc;
-
-	@Autowired
-	protected RabbitTemplate rabbit;
 
 	@DynamicPropertySource
 	static void smtpServer(DynamicPropertyRegistry registry) {
@@ -228,25 +206,6 @@ public abstract class NotificationServiceIntegrationTest {
 				.param(userId)
 				.query(Long.class)
 				.single() == 0);
-	}
-
-	/**
-	 * Waits until a message is in a parking queue.
-	 * @param queue the parking queue
-	 * @param messageId the message's id
-	 * @return the parked copy
-	 */
-	protected Message awaitParked(String queue, String messageId) {
-		return await().atMost(WAIT).until(() -> {
-			Message message;
-			while ((message = this.rabbit.receive(queue)) != null) {
-				parked.add(message);
-			}
-			return parked.stream()
-				.filter((copy) -> messageId.equals(copy.getMessageProperties().getMessageId()))
-				.findFirst()
-				.orElse(null);
-		}, Objects::nonNull);
 	}
 
 	private static Map<String, @Nullable Object> user(UUID userId, String email, String fullName, long version) {

@@ -1,40 +1,31 @@
 package dev.shopfront.payment;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shopfront.payment.provider.Charge;
-import org.jspecify.annotations.Nullable;
 import dev.shopfront.payment.provider.PaymentProvider;
 import dev.shopfront.payment.provider.ProviderDecision;
-import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.PublishedEvents;
+import dev.shopfront.testsupport.ServiceIntegrationTest;
 import dev.shopfront.testsupport.TestEvents;
-import dev.shopfront.testsupport.WithTestServers;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,32 +41,17 @@ import static org.awaitility.Awaitility.await;
 		properties = {
 				"shopfront.payment.provider.slow-delay=" + PaymentServiceIntegrationTest.SLOW_DELAY_MILLIS + "ms",
 				"shopfront.chassis.messaging.consumer.retry-delays=100ms,200ms" })
-@WithTestServers
 @Import(PaymentServiceIntegrationTest.Plumbing.class)
-public abstract class PaymentServiceIntegrationTest {
+public abstract class PaymentServiceIntegrationTest extends ServiceIntegrationTest {
 
 	/** How long {@code tok_slow} takes here. */
 	protected static final long SLOW_DELAY_MILLIS = 400;
-
-	protected static final Duration WAIT = Duration.ofSeconds(20);
 
 	protected static final String COMMANDS = "payment.commands";
 
 	protected static final String PARKED = "payment.payment-commands.dlq";
 
-	/** What was taken from the parking queue so far, by any test. */
-	private static final List<Message> parked = new CopyOnWriteArrayList<>();
-
 	protected final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	protected int port;
-
-	@Autowired
-	protected JdbcClient jdbc;
-
-	@Autowired
-	protected RabbitTemplate rabbit;
 
 	@Autowired
 	protected PublishedEvents published;
@@ -139,28 +115,12 @@ public abstract class PaymentServiceIntegrationTest {
 	}
 
 	/**
-	 * Waits until a command is in the parking queue.
-	 * @param messageId the command's id
+	 * Waits until a message is in the parking queue.
+	 * @param messageId the message's id
 	 * @return the parked copy
 	 */
 	protected Message awaitParked(String messageId) {
-		return await().atMost(WAIT).until(() -> {
-			Message message;
-			while ((message = this.rabbit.receive(PARKED)) != null) {
-				parked.add(message);
-			}
-			return parked.stream()
-				.filter((copy) -> messageId.equals(copy.getMessageProperties().getMessageId()))
-				.findFirst()
-				.orElse(null);
-		}, Objects::nonNull);
-	}
-
-	protected long outboxRows(UUID orderId, String type) {
-		return this.jdbc.sql("select count(*) from outbox where subject = ? and type = ?")
-			.params(orderId.toString(), type)
-			.query(Long.class)
-			.single();
+		return awaitParked(PARKED, messageId);
 	}
 
 	protected long payments(UUID orderId) {
@@ -176,19 +136,7 @@ public abstract class PaymentServiceIntegrationTest {
 	 * @return the data
 	 */
 	protected JsonNode data(Message event) throws IOException {
-		MessageProperties properties = event.getMessageProperties();
-		Map<String, Object> headers = properties.getHeaders();
-		String type = (String) headers.get("cloudEvents:type");
-		assertThat(headers).containsEntry("cloudEvents:specversion", "1.0")
-			.containsEntry("cloudEvents:source", "/shopfront/payment-service")
-			.containsEntry("cloudEvents:dataschema", "https://shopfront.dev/events/" + type + "/v1")
-			.containsKeys("cloudEvents:id", "cloudEvents:time", "cloudEvents:subject");
-		assertThat(properties.getMessageId()).isEqualTo(headers.get("cloudEvents:id"));
-		assertThat(properties.getReceivedRoutingKey()).isEqualTo(type);
-		EventSchemas.assertValid(type, 1, new String(event.getBody(), StandardCharsets.UTF_8));
-		JsonNode data = this.json.readTree(event.getBody());
-		assertThat(data.get("orderId").asText()).isEqualTo(headers.get("cloudEvents:subject"));
-		return data;
+		return PublishedEvents.checkedData(event, "payment-service", "orderId");
 	}
 
 	protected static String type(Message event) {

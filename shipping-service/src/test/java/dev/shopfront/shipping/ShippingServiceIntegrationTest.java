@@ -1,31 +1,26 @@
 package dev.shopfront.shipping;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shopfront.testsupport.PublishedEvents;
+import dev.shopfront.testsupport.ServiceIntegrationTest;
 import dev.shopfront.testsupport.TestEvents;
-import dev.shopfront.testsupport.WithTestServers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.awaitility.Awaitility.await;
 
@@ -38,29 +33,14 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "shopfront.chassis.messaging.consumer.retry-delays=100ms,200ms")
-@WithTestServers
 @Import(ShippingServiceIntegrationTest.Plumbing.class)
-public abstract class ShippingServiceIntegrationTest {
-
-	protected static final Duration WAIT = Duration.ofSeconds(20);
+public abstract class ShippingServiceIntegrationTest extends ServiceIntegrationTest {
 
 	protected static final String ORDER_EVENTS = "order.events";
 
 	protected static final String PARKED = "shipping.order-events.dlq";
 
-	/** What was taken from the parking queue so far, by any test. */
-	private static final List<Message> parked = new CopyOnWriteArrayList<>();
-
 	protected final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	protected int port;
-
-	@Autowired
-	protected JdbcClient jdbc;
-
-	@Autowired
-	protected RabbitTemplate rabbit;
 
 	@Autowired
 	protected PublishedEvents published;
@@ -150,13 +130,6 @@ public abstract class ShippingServiceIntegrationTest {
 			.single();
 	}
 
-	protected long outboxRows(UUID orderId, String type) {
-		return this.jdbc.sql("select count(*) from outbox where subject = ? and type = ?")
-			.params(orderId.toString(), type)
-			.query(Long.class)
-			.single();
-	}
-
 	/**
 	 * Waits until exactly this many events about an order were published.
 	 * @param orderId the order
@@ -173,16 +146,7 @@ public abstract class ShippingServiceIntegrationTest {
 	 * @return the parked copy
 	 */
 	protected Message awaitParked(String messageId) {
-		return await().atMost(WAIT).until(() -> {
-			Message message;
-			while ((message = this.rabbit.receive(PARKED)) != null) {
-				parked.add(message);
-			}
-			return parked.stream()
-				.filter((copy) -> messageId.equals(copy.getMessageProperties().getMessageId()))
-				.findFirst()
-				.orElse(null);
-		}, Objects::nonNull);
+		return awaitParked(PARKED, messageId);
 	}
 
 	/**

@@ -11,12 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.shopfront.inventory.InventoryServiceApplication;
+import dev.shopfront.testsupport.AnotherInstance;
 import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.TestBroker;
 import dev.shopfront.testsupport.TestDatabase;
 import dev.shopfront.testsupport.TestEvents;
-import dev.shopfront.testsupport.TestJwks;
 import dev.shopfront.testsupport.WithTestServers;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -203,18 +203,9 @@ class ReservationIntegrationTests {
 
 	@Test
 	void theSameHoldsWithTwoServiceInstances() throws Exception {
-		// command-line arguments, so they win over application.yml (the second instance
-		// must use
-		// this test's database, never the shop's)
+		// a second instance on this test's database and virtual host, never the shop's
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(InventoryServiceApplication.class)
-			.run("--server.port=0", "--spring.datasource.url=" + this.database.jdbcUrl(),
-					"--spring.datasource.username=" + this.database.username(),
-					"--spring.datasource.password=" + this.database.password(),
-					"--spring.rabbitmq.host=" + this.broker.host(), "--spring.rabbitmq.port=" + this.broker.port(),
-					"--spring.rabbitmq.username=" + this.broker.username(),
-					"--spring.rabbitmq.password=" + this.broker.password(),
-					"--spring.rabbitmq.virtual-host=" + this.broker.virtualHost(),
-					"--shopfront.chassis.security.jwk-set-uri=" + TestJwks.get().uri())) {
+			.run(AnotherInstance.arguments(this.database, this.broker))) {
 			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
 			String sku = product("9.99", 10);
 			assertThat(race(sku, List.of(this.port, secondPort))).isEqualTo(10);

@@ -1,17 +1,15 @@
 package dev.shopfront.order.saga;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import dev.shopfront.order.FakeParticipants;
 import dev.shopfront.order.OrderServiceApplication;
 import dev.shopfront.order.PaymentServiceDouble;
+import dev.shopfront.testsupport.AnotherInstance;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.TestBroker;
 import dev.shopfront.testsupport.TestDatabase;
-import dev.shopfront.testsupport.TestJwks;
 import dev.shopfront.testsupport.TestServers;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -71,22 +69,13 @@ class SagaRestartIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		// command-line arguments, so that they win over application.yml (never the shop's
-		// database or vhost)
-		List<String> args = new ArrayList<>(List.of("--server.port=0",
-				"--spring.datasource.url=" + this.database.jdbcUrl(),
-				"--spring.datasource.username=" + this.database.username(),
-				"--spring.datasource.password=" + this.database.password(),
-				"--spring.rabbitmq.host=" + this.broker.host(), "--spring.rabbitmq.port=" + this.broker.port(),
-				"--spring.rabbitmq.username=" + this.broker.username(),
-				"--spring.rabbitmq.password=" + this.broker.password(),
-				"--spring.rabbitmq.virtual-host=" + this.broker.virtualHost(),
-				"--shopfront.chassis.security.jwk-set-uri=" + TestJwks.get().uri(),
-				"--shopfront.chassis.logging.json=false", "--shopfront.order.inventory.url=" + this.participants.url(),
-				"--shopfront.order.user-service-url=" + this.participants.url(),
-				"--spring.security.oauth2.client.registration.user-service.client-secret=test-secret",
-				"--shopfront.order.payment-timeout=4s", "--shopfront.order.sweeper.interval=200ms"));
-		return new SpringApplicationBuilder(OrderServiceApplication.class).run(args.toArray(String[]::new));
+		// on this test's database and virtual host, never the shop's
+		return new SpringApplicationBuilder(OrderServiceApplication.class)
+			.run(AnotherInstance.arguments(this.database, this.broker, "--shopfront.chassis.logging.json=false",
+					"--shopfront.order.inventory.url=" + this.participants.url(),
+					"--shopfront.order.user-service-url=" + this.participants.url(),
+					"--spring.security.oauth2.client.registration.user-service.client-secret=test-secret",
+					"--shopfront.order.payment-timeout=4s", "--shopfront.order.sweeper.interval=200ms"));
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -21,10 +21,10 @@ import dev.shopfront.payment.charge.PaymentRequests.Authorize;
 import dev.shopfront.payment.provider.CardBrand;
 import dev.shopfront.payment.provider.CardToken;
 import dev.shopfront.payment.provider.DeclineReason;
+import dev.shopfront.testsupport.AnotherInstance;
 import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.TestBroker;
 import dev.shopfront.testsupport.TestDatabase;
-import dev.shopfront.testsupport.TestJwks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -241,17 +241,10 @@ class PaymentCommandsIntegrationTests extends PaymentServiceIntegrationTest {
 
 	@Test
 	void twoInstancesTakingRepeatedCommandsAtOnceChargeOnce() throws IOException {
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PaymentServiceApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + this.database.jdbcUrl(),
-				"--spring.datasource.username=" + this.database.username(),
-				"--spring.datasource.password=" + this.database.password(),
-				"--spring.rabbitmq.host=" + this.broker.host(), "--spring.rabbitmq.port=" + this.broker.port(),
-				"--spring.rabbitmq.username=" + this.broker.username(),
-				"--spring.rabbitmq.password=" + this.broker.password(),
-				"--spring.rabbitmq.virtual-host=" + this.broker.virtualHost(),
-				"--shopfront.chassis.security.jwk-set-uri=" + TestJwks.get().uri(),
-				"--shopfront.payment.provider.slow-delay=" + SLOW_DELAY_MILLIS + "ms",
-				"--shopfront.chassis.messaging.consumer.retry-delays=100ms,200ms")) {
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PaymentServiceApplication.class)
+			.run(AnotherInstance.arguments(this.database, this.broker,
+					"--shopfront.payment.provider.slow-delay=" + SLOW_DELAY_MILLIS + "ms",
+					"--shopfront.chassis.messaging.consumer.retry-delays=100ms,200ms"))) {
 			// both instances consume: the broker hands the commands out in turn
 			await().atMost(WAIT)
 				.until(() -> this.rabbit.execute(

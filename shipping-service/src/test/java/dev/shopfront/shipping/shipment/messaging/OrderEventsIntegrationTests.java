@@ -11,10 +11,10 @@ import dev.shopfront.shipping.shipment.Shipment;
 import dev.shopfront.shipping.shipment.ShipmentManagement;
 import dev.shopfront.shipping.shipment.ShipmentStatus;
 import dev.shopfront.shipping.shipment.ShippingAddress;
+import dev.shopfront.testsupport.AnotherInstance;
 import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.TestBroker;
 import dev.shopfront.testsupport.TestDatabase;
-import dev.shopfront.testsupport.TestJwks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -108,17 +108,10 @@ class OrderEventsIntegrationTests extends ShippingServiceIntegrationTest {
 
 	@Test
 	void twoInstancesTakingRepeatedConfirmationsAtOnceCreateOneShipment() {
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ShippingServiceApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + this.database.jdbcUrl(),
-				"--spring.datasource.username=" + this.database.username(),
-				"--spring.datasource.password=" + this.database.password(),
-				"--spring.rabbitmq.host=" + this.broker.host(), "--spring.rabbitmq.port=" + this.broker.port(),
-				"--spring.rabbitmq.username=" + this.broker.username(),
-				"--spring.rabbitmq.password=" + this.broker.password(),
-				"--spring.rabbitmq.virtual-host=" + this.broker.virtualHost(),
-				"--shopfront.chassis.security.jwk-set-uri=" + TestJwks.get().uri(),
-				"--shopfront.chassis.messaging.consumer.retry-delays=100ms,200ms",
-				"--shopfront.chassis.messaging.consumer.concurrency=4")) {
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ShippingServiceApplication.class)
+			.run(AnotherInstance.arguments(this.database, this.broker,
+					"--shopfront.chassis.messaging.consumer.retry-delays=100ms,200ms",
+					"--shopfront.chassis.messaging.consumer.concurrency=4"))) {
 			// both instances consume: the broker hands the events out in turn
 			await().atMost(WAIT)
 				.until(() -> this.rabbit.execute(
