@@ -19,30 +19,21 @@ import java.util.Optional;
 public enum ReservationMove {
 
 	/** The order was confirmed: the held units leave the stock for good. */
-	COMMIT(ReservationStatus.HELD, ReservationStatus.COMMITTED, 0, -1),
+	COMMIT(new Row(ReservationStatus.HELD, ReservationStatus.COMMITTED, 0, -1)),
 
 	/**
 	 * The order was cancelled or rejected before it was paid, or the hold expired: the
 	 * held units are available again.
 	 */
-	RELEASE(ReservationStatus.HELD, ReservationStatus.RELEASED, 1, -1),
+	RELEASE(new Row(ReservationStatus.HELD, ReservationStatus.RELEASED, 1, -1)),
 
 	/** A confirmed order was cancelled: its units come back to the shelf. */
-	RETURN(ReservationStatus.COMMITTED, ReservationStatus.RETURNED, 1, 0);
+	RETURN(new Row(ReservationStatus.COMMITTED, ReservationStatus.RETURNED, 1, 0));
 
-	private final ReservationStatus from;
+	private final Row row;
 
-	private final ReservationStatus to;
-
-	private final int availablePerUnit;
-
-	private final int reservedPerUnit;
-
-	ReservationMove(ReservationStatus from, ReservationStatus to, int availablePerUnit, int reservedPerUnit) {
-		this.from = from;
-		this.to = to;
-		this.availablePerUnit = availablePerUnit;
-		this.reservedPerUnit = reservedPerUnit;
+	ReservationMove(Row row) {
+		this.row = row;
 	}
 
 	/**
@@ -52,15 +43,15 @@ public enum ReservationMove {
 	 * @return the move, or empty when the lifecycle has none
 	 */
 	public static Optional<ReservationMove> between(ReservationStatus from, ReservationStatus to) {
-		return Arrays.stream(values()).filter((move) -> move.from == from && move.to == to).findFirst();
+		return Arrays.stream(values()).filter((move) -> move.row.from() == from && move.row.to() == to).findFirst();
 	}
 
 	public ReservationStatus from() {
-		return this.from;
+		return this.row.from();
 	}
 
 	public ReservationStatus to() {
-		return this.to;
+		return this.row.to();
 	}
 
 	/**
@@ -68,7 +59,7 @@ public enum ReservationMove {
 	 * @return the change of the product's available units
 	 */
 	public int availableChange(int quantity) {
-		return this.availablePerUnit * quantity;
+		return this.row.availablePerUnit() * quantity;
 	}
 
 	/**
@@ -76,7 +67,18 @@ public enum ReservationMove {
 	 * @return the change of the product's reserved units
 	 */
 	public int reservedChange(int quantity) {
-		return this.reservedPerUnit * quantity;
+		return this.row.reservedPerUnit() * quantity;
+	}
+
+	/**
+	 * A row of the lifecycle's table.
+	 *
+	 * @param from where the move starts
+	 * @param to where it ends
+	 * @param availablePerUnit the change of a product's available units, per unit held
+	 * @param reservedPerUnit the change of a product's reserved units, per unit held
+	 */
+	private record Row(ReservationStatus from, ReservationStatus to, int availablePerUnit, int reservedPerUnit) {
 	}
 
 }

@@ -1,43 +1,28 @@
 package dev.shopfront.inventory.catalog.web;
 
-import dev.shopfront.chassis.web.Problems;
+import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.inventory.catalog.CatalogExceptions.InvalidChange;
 import dev.shopfront.inventory.catalog.CatalogExceptions.ProductNotFound;
 import dev.shopfront.inventory.catalog.CatalogExceptions.SkuTaken;
 import dev.shopfront.inventory.catalog.CatalogExceptions.StockLimitExceeded;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Maps the catalog's exceptions to problems.
+ * Where the catalog refuses a request, as problems with stable types (the exception's
+ * message is the detail).
  */
-@RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Configuration(proxyBeanMethods = false)
 class CatalogProblems {
 
-	@ExceptionHandler
-	ProblemDetail notFound(ProductNotFound ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail skuTaken(SkuTaken ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "sku-taken", "SKU taken", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail stockLimit(StockLimitExceeded ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "stock-limit", "Stock limit", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalid(InvalidChange ex) {
-		return Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", ex.getMessage());
+	@Bean
+	ProblemMappings catalogProblemMappings() {
+		return new ProblemMappings().map(ProductNotFound.class, HttpStatus.NOT_FOUND, "not-found", "Not found")
+			.map(SkuTaken.class, HttpStatus.CONFLICT, "sku-taken", "SKU taken")
+			.map(StockLimitExceeded.class, HttpStatus.CONFLICT, "stock-limit", "Stock limit")
+			.map(InvalidChange.class, HttpStatus.BAD_REQUEST, "bad-request", "Bad request");
 	}
 
 }

@@ -1,11 +1,13 @@
 package dev.shopfront.inventory.reservation.web;
 
+import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.inventory.reservation.Reservations.ConflictingRequest;
 import dev.shopfront.inventory.reservation.Reservations.RejectedOrder;
 import dev.shopfront.inventory.reservation.Reservations.ShortStock;
 import dev.shopfront.inventory.reservation.Reservations.UnknownProducts;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,28 +22,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReservationProblems {
 
+	@Bean
+	static ProblemMappings reservationProblemMappings() {
+		return new ProblemMappings()
+			.map(UnknownProducts.class, HttpStatus.UNPROCESSABLE_CONTENT, "unknown-product", "Unknown product")
+			.map(RejectedOrder.class, HttpStatus.CONFLICT, "order-rejected", "Order rejected")
+			.map(ConflictingRequest.class, HttpStatus.CONFLICT, "reservation-conflict", "Reservation conflict");
+	}
+
 	@ExceptionHandler
 	ProblemDetail shortStock(ShortStock ex) {
 		ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "insufficient-stock", "Insufficient stock",
 				ex.getMessage());
 		problem.setProperty("unavailable", ex.unavailable());
 		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail unknown(UnknownProducts ex) {
-		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-product", "Unknown product",
-				ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail rejected(RejectedOrder ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "order-rejected", "Order rejected", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail conflicting(ConflictingRequest ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "reservation-conflict", "Reservation conflict", ex.getMessage());
 	}
 
 }

@@ -1,9 +1,11 @@
 package dev.shopfront.order.lifecycle.web;
 
+import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.order.lifecycle.OrderNotCancellableException;
 import dev.shopfront.order.lifecycle.OrderNotFoundException;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,9 +20,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OrderProblems {
 
-	@ExceptionHandler
-	ProblemDetail notFound(OrderNotFoundException ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", ex.getMessage());
+	@Bean
+	static ProblemMappings orderProblemMappings() {
+		return new ProblemMappings().map(OrderNotFoundException.class, HttpStatus.NOT_FOUND, "order-not-found",
+				"Order not found");
 	}
 
 	@ExceptionHandler

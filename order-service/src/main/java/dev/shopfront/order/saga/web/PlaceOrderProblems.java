@@ -2,6 +2,7 @@ package dev.shopfront.order.saga.web;
 
 import java.util.Map;
 
+import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.order.saga.NoShippingAddressException;
 import dev.shopfront.order.saga.PlaceOrderCommand;
@@ -9,6 +10,7 @@ import dev.shopfront.order.saga.PlaceOrderCommand.TooManyUnitsException;
 import dev.shopfront.order.saga.PlacementInProgressException;
 import dev.shopfront.order.saga.idempotency.IdempotencyKeyException;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PlaceOrderProblems {
+
+	@Bean
+	static ProblemMappings placeOrderProblemMappings() {
+		return new ProblemMappings()
+			.map(PlacementInProgressException.class, HttpStatus.CONFLICT, "order-being-placed",
+					"Order is still being placed")
+			.map(NoShippingAddressException.class, HttpStatus.UNPROCESSABLE_CONTENT, "shipping-address-required",
+					"Shipping address required");
+	}
 
 	@ExceptionHandler
 	ProblemDetail tooManyUnits(TooManyUnitsException ex) {
@@ -57,18 +68,6 @@ class PlaceOrderProblems {
 															// soon
 		}
 		return response.body(problem);
-	}
-
-	@ExceptionHandler
-	ProblemDetail beingPlaced(PlacementInProgressException ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "order-being-placed", "Order is still being placed",
-				ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail noAddress(NoShippingAddressException ex) {
-		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "shipping-address-required",
-				"Shipping address required", ex.getMessage());
 	}
 
 }

@@ -1,27 +1,22 @@
 package dev.shopfront.payment.charge.web;
 
-import dev.shopfront.chassis.web.Problems;
+import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.payment.charge.PaymentExceptions.PaymentsNotFound;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Maps the payment API's exceptions to problems: another user's payments are not found
- * (404, not 403). A missing or malformed query parameter is the chassis' validation
- * problem.
+ * The payment API's problems: another user's payments are not found (404, not 403). A
+ * missing or malformed query parameter is the chassis' validation problem.
  */
-@RestControllerAdvice(assignableTypes = PaymentController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Configuration(proxyBeanMethods = false)
 class PaymentProblems {
 
-	@ExceptionHandler
-	ProblemDetail notFound(PaymentsNotFound ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	@Bean
+	ProblemMappings paymentProblemMappings() {
+		return new ProblemMappings().map(PaymentsNotFound.class, HttpStatus.NOT_FOUND, "not-found", "Not found");
 	}
 
 }

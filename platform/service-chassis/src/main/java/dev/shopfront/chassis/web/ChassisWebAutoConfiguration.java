@@ -3,6 +3,7 @@ package dev.shopfront.chassis.web;
 import dev.shopfront.chassis.config.ChassisProperties;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,8 +32,8 @@ public class ChassisWebAutoConfiguration {
 	}
 
 	@Bean
-	ProblemDetailsAdvice problemDetailsAdvice(ChassisProperties properties) {
-		return new ProblemDetailsAdvice(properties.web().unavailableRetryAfter());
+	ProblemDetailsAdvice problemDetailsAdvice(ChassisProperties properties, ObjectProvider<ProblemMappings> mappings) {
+		return new ProblemDetailsAdvice(properties.web().unavailableRetryAfter(), mappings.orderedStream().toList());
 	}
 
 	@Bean

@@ -48,7 +48,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns every exception that reaches Spring MVC into an RFC 9457 problem: Spring's own
  * (400, 404, 405, 406, 415, ...), validation (with {@code errors}), unreadable bodies,
  * and anything unexpected (500, without internals). A service maps its domain exceptions
- * in its own advice, ordered before this one.
+ * with {@link ProblemMappings} beans, consulted here before the 500, or, when a problem
+ * carries more than a message, in its own advice ordered before this one.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -58,13 +59,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private final Duration retryAfter;
 
+	private final List<ProblemMappings> mappings;
+
 	/**
 	 * The advice.
 	 * @param retryAfter what {@code Retry-After} says when the infrastructure fails for a
 	 * while (503)
+	 * @param mappings the service's domain exceptions and their problems
 	 */
-	public ProblemDetailsAdvice(Duration retryAfter) {
+	public ProblemDetailsAdvice(Duration retryAfter, List<ProblemMappings> mappings) {
 		this.retryAfter = retryAfter;
+		this.mappings = List.copyOf(mappings);
 	}
 
 	@Override
@@ -198,6 +203,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		ProblemDetail mapped = ProblemMappings.problemFor(this.mappings, ex);
+		if (mapped != null) {
+			return entity(mapped, new HttpHeaders(), request);
+		}
 		if (ex.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
 			return entity(Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
 					"The query string cannot be decoded."), new HttpHeaders(), request);

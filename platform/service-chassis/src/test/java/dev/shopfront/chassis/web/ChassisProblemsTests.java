@@ -63,6 +63,17 @@ class ChassisProblemsTests {
 	}
 
 	@Test
+	void answersMappedDomainExceptionsWithTheirProblemsAndMessages() {
+		problem(api().get("/test/mapped/missing"), 404, "thing-not-found").body("title", equalTo("Thing not found"))
+			.body("detail", equalTo("No thing 7."));
+		problem(api().get("/test/mapped/taken"), 409, "thing-taken").body("detail", equalTo("Thing 7 is taken."));
+		problem(api().get("/test/mapped/taken-again"), 409, "thing-taken").body("detail",
+				equalTo("Thing 7 is taken again."));
+		problem(api().get("/test/mapped/taken-twice"), 409, "thing-taken-twice");
+		problem(api().get("/test/mapped/other"), 500, "internal-error").body("detail", not(containsString("internal")));
+	}
+
+	@Test
 	void answersProtocolErrorsWithProblems() {
 		problem(api().get("/test/nowhere"), 404, "not-found");
 		problem(api().delete("/test/items"), 405, "method-not-allowed");

@@ -40,8 +40,67 @@ class ChassisTestApplication {
 			.build();
 	}
 
+	@Bean
+	ProblemMappings testProblems() {
+		return new ProblemMappings().map(Missing.class, HttpStatus.NOT_FOUND, "thing-not-found", "Thing not found")
+			.map(Taken.class, HttpStatus.CONFLICT, "thing-taken", "Thing taken");
+	}
+
+	@Bean
+	ProblemMappings moreTestProblems() {
+		return new ProblemMappings().map(TakenTwice.class, HttpStatus.CONFLICT, "thing-taken-twice",
+				"Thing taken twice");
+	}
+
+	/** A domain exception, mapped. */
+	static class Missing extends RuntimeException {
+
+		Missing(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Another, mapped, whose subclasses answer as it does unless mapped themselves. */
+	static class Taken extends RuntimeException {
+
+		Taken(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Not mapped: answers as {@link Taken}. */
+	static class TakenAgain extends Taken {
+
+		TakenAgain(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Mapped in another bean, nearer than {@link Taken}. */
+	static class TakenTwice extends Taken {
+
+		TakenTwice(String message) {
+			super(message);
+		}
+
+	}
+
 	@RestController
 	static class TestController {
+
+		@GetMapping("/test/mapped/{kind}")
+		String mapped(@PathVariable String kind) {
+			throw switch (kind) {
+				case "missing" -> new Missing("No thing 7.");
+				case "taken" -> new Taken("Thing 7 is taken.");
+				case "taken-again" -> new TakenAgain("Thing 7 is taken again.");
+				case "taken-twice" -> new TakenTwice("Thing 7 is taken twice.");
+				default -> new IllegalArgumentException("internal " + kind);
+			};
+		}
 
 		@PostMapping("/test/items")
 		@ResponseStatus(HttpStatus.CREATED)

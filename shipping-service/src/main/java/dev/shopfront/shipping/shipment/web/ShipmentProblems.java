@@ -1,9 +1,11 @@
 package dev.shopfront.shipping.shipment.web;
 
+import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.shipping.shipment.IllegalShipmentTransitionException;
 import dev.shopfront.shipping.shipment.ShipmentNotFoundException;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,9 +23,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ShipmentProblems {
 
-	@ExceptionHandler
-	ProblemDetail notFound(ShipmentNotFoundException ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	@Bean
+	static ProblemMappings shipmentProblemMappings() {
+		return new ProblemMappings().map(ShipmentNotFoundException.class, HttpStatus.NOT_FOUND, "not-found",
+				"Not found");
 	}
 
 	@ExceptionHandler

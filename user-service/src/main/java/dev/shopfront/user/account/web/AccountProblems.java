@@ -3,15 +3,17 @@ package dev.shopfront.user.account.web;
 import java.util.List;
 import java.util.Map;
 
+import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.user.account.AccountNotFoundException;
 import dev.shopfront.user.account.EmailAlreadyVerifiedException;
-import dev.shopfront.user.account.InvalidVerificationTokenException;
-import dev.shopfront.user.account.VerificationRecentlySentException;
 import dev.shopfront.user.account.EmailTakenException;
+import dev.shopfront.user.account.InvalidVerificationTokenException;
 import dev.shopfront.user.account.StaleAccountException;
+import dev.shopfront.user.account.VerificationRecentlySentException;
 import dev.shopfront.user.account.WeakPasswordException;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -22,15 +24,24 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Maps the account domain's exceptions to problems.
+ * Where the account API refuses a request, as problems with stable types: the mappings
+ * for those that carry only a message, handlers for those that carry more.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AccountProblems {
 
-	@ExceptionHandler
-	ProblemDetail emailTaken(EmailTakenException ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "email-taken", "E-mail address taken", ex.getMessage());
+	@Bean
+	static ProblemMappings accountProblemMappings() {
+		return new ProblemMappings()
+			.map(EmailTakenException.class, HttpStatus.CONFLICT, "email-taken", "E-mail address taken")
+			.map(InvalidVerificationTokenException.class, HttpStatus.BAD_REQUEST, "invalid-verification-token",
+					"Invalid verification code")
+			.map(EmailAlreadyVerifiedException.class, HttpStatus.CONFLICT, "email-already-verified",
+					"E-mail address already verified")
+			.map(StaleAccountException.class, HttpStatus.PRECONDITION_FAILED, "precondition-failed",
+					"Precondition failed")
+			.map(ETags.InvalidETagException.class, HttpStatus.BAD_REQUEST, "bad-request", "Bad request");
 	}
 
 	@ExceptionHandler
@@ -39,18 +50,6 @@ class AccountProblems {
 				"The password " + ex.getMessage() + ".");
 		problem.setProperty("errors", List.of(Map.of("field", "password", "message", ex.getMessage())));
 		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidVerification(InvalidVerificationTokenException ex) {
-		return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-verification-token", "Invalid verification code",
-				ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail alreadyVerified(EmailAlreadyVerifiedException ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "email-already-verified", "E-mail address already verified",
-				ex.getMessage());
 	}
 
 	@ExceptionHandler
@@ -64,17 +63,6 @@ class AccountProblems {
 	@ExceptionHandler
 	ProblemDetail notFound(AccountNotFoundException ex) {
 		return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such account.");
-	}
-
-	@ExceptionHandler
-	ProblemDetail stale(StaleAccountException ex) {
-		return Problems.problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
-				ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidETag(ETags.InvalidETagException ex) {
-		return Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", ex.getMessage());
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.shopfront.user.auth.web;
 import java.util.List;
 import java.util.Map;
 
+import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.user.auth.InvalidClientException;
 import dev.shopfront.user.auth.InvalidCredentialsException;
@@ -11,6 +12,7 @@ import dev.shopfront.user.auth.LoginThrottledException;
 import dev.shopfront.user.auth.WrongPasswordException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +29,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AuthProblems {
 
-	@ExceptionHandler
-	ProblemDetail invalidCredentials(InvalidCredentialsException ex) {
-		return Problems.problem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials", ex.getMessage());
+	@Bean
+	static ProblemMappings authProblemMappings() {
+		return new ProblemMappings()
+			.map(InvalidCredentialsException.class, HttpStatus.UNAUTHORIZED, "invalid-credentials",
+					"Invalid credentials")
+			.map(InvalidRefreshTokenException.class, HttpStatus.UNAUTHORIZED, "invalid-refresh-token",
+					"Invalid refresh token")
+			.map(ServiceTokenController.UnsupportedGrantTypeException.class, HttpStatus.BAD_REQUEST,
+					"unsupported-grant-type", "Unsupported grant type");
 	}
 
 	@ExceptionHandler
@@ -50,20 +58,8 @@ class AuthProblems {
 	}
 
 	@ExceptionHandler
-	ProblemDetail invalidRefreshToken(InvalidRefreshTokenException ex) {
-		return Problems.problem(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Invalid refresh token",
-				ex.getMessage());
-	}
-
-	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidClient(InvalidClientException ex) {
 		return invalidClient(ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unsupportedGrant(ServiceTokenController.UnsupportedGrantTypeException ex) {
-		return Problems.problem(HttpStatus.BAD_REQUEST, "unsupported-grant-type", "Unsupported grant type",
-				ex.getMessage());
 	}
 
 	@ExceptionHandler
