@@ -4,17 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import dev.shopfront.testsupport.JwtMinter;
 
 /**
  * Catalog reads per second through the gateway and reservations per second at
@@ -70,16 +59,10 @@ public final class InventoryBenchmark {
 
 	private final int stock = Integer.getInteger("stock", 1_000_000);
 
-	private final RSAPrivateKey key;
-
-	private final String keyId;
+	private final JwtMinter minter;
 
 	private InventoryBenchmark() throws Exception {
-		String pem = Files.readString(Path.of(System.getProperty("keyFile")));
-		String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-		this.key = (RSAPrivateKey) KeyFactory.getInstance("RSA")
-			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-		this.keyId = System.getProperty("keyId");
+		this.minter = JwtMinter.fromPemFile(Path.of(System.getProperty("keyFile")), System.getProperty("keyId"));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -94,17 +77,9 @@ public final class InventoryBenchmark {
 		}
 	}
 
-	private String token(String role) throws Exception {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("shopfront")
-			.subject(role.equals("SERVICE") ? "inventory-benchmark" : UUID.randomUUID().toString())
-			.claim("roles", List.of(role))
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.keyId).build(), claims);
-		jwt.sign(new RSASSASigner(this.key));
-		return jwt.serialize();
+	private String token(String role) {
+		return this.minter.token(role.equals("SERVICE") ? "inventory-benchmark" : UUID.randomUUID().toString(),
+				Duration.ofMinutes(15), role);
 	}
 
 	// Phase A: catalog reads through the gateway.

@@ -7,15 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import dev.shopfront.testsupport.JwtMinter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,9 +96,7 @@ public final class OrderBenchmark {
 
 	private final int sampleSeconds = Integer.getInteger("sampleSeconds", 2);
 
-	private final RSAPrivateKey key;
-
-	private final String keyId;
+	private final JwtMinter minter;
 
 	private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
 
@@ -156,11 +145,7 @@ public final class OrderBenchmark {
 	private long end;
 
 	private OrderBenchmark() throws Exception {
-		String pem = Files.readString(Path.of(System.getProperty("keyFile")));
-		String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-		this.key = (RSAPrivateKey) KeyFactory.getInstance("RSA")
-			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-		this.keyId = System.getProperty("keyId");
+		this.minter = JwtMinter.fromPemFile(Path.of(System.getProperty("keyFile")), System.getProperty("keyId"));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -233,17 +218,8 @@ public final class OrderBenchmark {
 		return true;
 	}
 
-	private String adminToken() throws Exception {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("shopfront")
-			.subject(UUID.randomUUID().toString())
-			.claim("roles", List.of("ADMIN"))
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.keyId).build(), claims);
-		jwt.sign(new RSASSASigner(this.key));
-		return jwt.serialize();
+	private String adminToken() {
+		return this.minter.token(UUID.randomUUID().toString(), Duration.ofMinutes(15), "ADMIN");
 	}
 
 	// --- the measurement

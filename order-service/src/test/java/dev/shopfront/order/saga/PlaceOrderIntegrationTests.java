@@ -501,11 +501,7 @@ class PlaceOrderIntegrationTests {
 		Response response = place(key, body);
 		assertProblem(response.then(), 503, "inventory-unavailable").header("Retry-After", equalTo("2"));
 		UUID failed = UUID.fromString(response.path("orderId"));
-		assertThat(status(failed)).isEqualTo("REJECTED");
-		assertThat(this.jdbc.sql("select step from checkout_sagas where order_id = ?")
-			.param(failed)
-			.query(String.class)
-			.single()).isEqualTo("DONE");
+		assertRejectedForGood(failed, "INVENTORY_UNAVAILABLE");
 
 		Published rejected = this.payment.nextOrderEvent(failed, "order.rejected");
 		EventSchemas.assertValid("order.rejected", 1, rejected.body());
@@ -582,11 +578,7 @@ class PlaceOrderIntegrationTests {
 		assertProblem(response.then(), 503, "inventory-unavailable").header("Retry-After", equalTo("2"));
 		assertThat(participants.reservationCalls.get()).as("no call without a token").isEqualTo(reservations);
 		UUID failed = UUID.fromString(response.path("orderId"));
-		assertThat(status(failed)).isEqualTo("REJECTED");
-		assertThat(this.jdbc.sql("select step from checkout_sagas where order_id = ?")
-			.param(failed)
-			.query(String.class)
-			.single()).isEqualTo("DONE");
+		assertRejectedForGood(failed, "INVENTORY_UNAVAILABLE");
 
 		participants.tokenStatus(200);
 		Response retried = place(key, body);
@@ -647,15 +639,7 @@ class PlaceOrderIntegrationTests {
 			assertProblem(response.then(), 503, "inventory-unavailable");
 			assertThat(participants.reservationCalls.get() - before).as("not retried: %s", broken).isEqualTo(1);
 			UUID orderId = UUID.fromString(response.path("orderId"));
-			asCustomer().get("/api/orders/{id}", orderId)
-				.then()
-				.body("status", equalTo("REJECTED"))
-				.body("reason", equalTo("INVENTORY_UNAVAILABLE"))
-				.body("total", nullValue());
-			assertThat(this.jdbc.sql("select step from checkout_sagas where order_id = ?")
-				.param(orderId)
-				.query(String.class)
-				.single()).isEqualTo("DONE");
+			assertRejectedForGood(orderId, "INVENTORY_UNAVAILABLE");
 		}
 	}
 
@@ -672,15 +656,7 @@ class PlaceOrderIntegrationTests {
 		Response response = place(order("tok_visa", "GOLD-0001", "100"));
 		assertProblem(response.then(), 422, "order-total-too-large");
 		UUID orderId = UUID.fromString(response.path("orderId"));
-		asCustomer().get("/api/orders/{id}", orderId)
-			.then()
-			.body("status", equalTo("REJECTED"))
-			.body("reason", equalTo("TOTAL_TOO_LARGE"))
-			.body("total", nullValue());
-		assertThat(this.jdbc.sql("select step from checkout_sagas where order_id = ?")
-			.param(orderId)
-			.query(String.class)
-			.single()).as("the saga ends; the sweeper has nothing to retry").isEqualTo("DONE");
+		assertRejectedForGood(orderId, "TOTAL_TOO_LARGE");
 		Published rejected = this.payment.nextOrderEvent(orderId, "order.rejected");
 		EventSchemas.assertValid("order.rejected", 1, rejected.body());
 		assertThat(rejected.data().get("reason").asString()).isEqualTo("TOTAL_TOO_LARGE");
@@ -777,6 +753,22 @@ class PlaceOrderIntegrationTests {
 		assertProblem(asCustomer().get("/api/orders/not-a-uuid").then(), 400, "validation")
 			.body("errors[0].field", equalTo("id"))
 			.body("errors[0].message", equalTo("must be a UUID"));
+	}
+
+	/**
+	 * The order is REJECTED for this reason, unpriced, and its saga has ended: the
+	 * sweeper has nothing to retry.
+	 */
+	private void assertRejectedForGood(UUID orderId, String reason) {
+		asCustomer().get("/api/orders/{id}", orderId)
+			.then()
+			.body("status", equalTo("REJECTED"))
+			.body("reason", equalTo(reason))
+			.body("total", nullValue());
+		assertThat(this.jdbc.sql("select step from checkout_sagas where order_id = ?")
+			.param(orderId)
+			.query(String.class)
+			.single()).as("the saga of %s has ended", orderId).isEqualTo("DONE");
 	}
 
 	private UUID placedBy(String token, String body) {

@@ -1,10 +1,19 @@
 package dev.shopfront.testsupport;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -46,9 +55,33 @@ public final class JwtMinter {
 	 * @param keyId the {@code kid} of its key
 	 */
 	public JwtMinter(String keyId) {
+		this(keyId, rsa());
+	}
+
+	private JwtMinter(String keyId, KeyPair keys) {
 		this.keyId = keyId;
-		this.keys = rsa();
+		this.keys = keys;
 		this.otherKeys = rsa();
+	}
+
+	/**
+	 * A minter with a running shop's signing key, for benchmarks and scripts that play a
+	 * client of it ({@code ./shop} writes the key as PKCS#8 PEM).
+	 * @param pemFile the private key
+	 * @param keyId its {@code kid}
+	 * @return the minter
+	 * @throws IOException when the file cannot be read
+	 * @throws GeneralSecurityException when it holds no RSA private key
+	 */
+	public static JwtMinter fromPemFile(Path pemFile, String keyId) throws IOException, GeneralSecurityException {
+		String base64 = Files.readString(pemFile)
+			.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
+			.replaceAll("\\s", "");
+		KeyFactory rsa = KeyFactory.getInstance("RSA");
+		RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa
+			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+		PublicKey publicKey = rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+		return new JwtMinter(keyId, new KeyPair(publicKey, key));
 	}
 
 	/**

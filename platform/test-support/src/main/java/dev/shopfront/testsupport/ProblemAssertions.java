@@ -1,12 +1,16 @@
 package dev.shopfront.testsupport;
 
+import java.util.List;
+import java.util.UUID;
+
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.containsString;
 
 /**
  * Asserts Shopfront's error answers: RFC 9457 problems with the members every error
@@ -38,6 +42,22 @@ public final class ProblemAssertions {
 			.body("traceId", matchesPattern("[0-9a-f]{32}"))
 			.body(not(containsString("Exception")))
 			.body(not(containsString("\tat ")));
+	}
+
+	/**
+	 * Asserts that a GET is refused, 401 problem, without a token and with each kind of
+	 * bad one (expired, signed with another key, unsigned).
+	 * @param port the service's port
+	 * @param path the path, e.g. {@code /api/payments?orderId=...}
+	 */
+	public static void assertNeedsAValidToken(int port, String path) {
+		String subject = UUID.randomUUID().toString();
+		JwtMinter minter = JwtMinter.shared();
+		assertProblem(RestAssured.given().port(port).get(path).then(), 401, "unauthorized");
+		for (String bad : List.of(minter.expired(subject, "CUSTOMER"), minter.wronglySigned(subject, "CUSTOMER"),
+				minter.algNone(subject, "CUSTOMER"))) {
+			assertProblem(RestAssured.given().port(port).auth().oauth2(bad).get(path).then(), 401, "unauthorized");
+		}
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.shopfront.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Date;
 import java.util.UUID;
 
@@ -10,6 +13,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +46,16 @@ class JwtMinterTests {
 
 		assertThat(JWTParser.parse(this.minter.algNone("s", "ADMIN"))).isInstanceOf(PlainJWT.class);
 		assertThat(this.minter.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
+	}
+
+	@Test
+	void signsWithAShopsKeyReadFromItsPemFile(@TempDir Path directory) throws Exception {
+		Path pem = Files.writeString(directory.resolve("signing-key.pem"), this.minter.privateKeyPem());
+		JwtMinter shop = JwtMinter.fromPemFile(pem, "k1");
+		SignedJWT jwt = SignedJWT.parse(shop.token("admin-1", Duration.ofMinutes(5), "ADMIN"));
+		assertThat(jwt.verify(new RSASSAVerifier(publicKey()))).as("verified with the original key").isTrue();
+		assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("ADMIN");
+		assertThat(shop.jwkSetJson()).as("the same public key").isEqualTo(this.minter.jwkSetJson());
 	}
 
 }

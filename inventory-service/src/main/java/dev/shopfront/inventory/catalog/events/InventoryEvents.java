@@ -2,15 +2,10 @@ package dev.shopfront.inventory.catalog.events;
 
 import dev.shopfront.chassis.messaging.EventType;
 
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 /**
  * The exchange inventory-service publishes to, and its event types.
  */
-@Configuration(proxyBeanMethods = false)
-public class InventoryEvents {
+public final class InventoryEvents {
 
 	/** Topic exchange of inventory events; routing key = event type. */
 	public static final String EXCHANGE = "inventory.events";
@@ -18,9 +13,7 @@ public class InventoryEvents {
 	/** {@code inventory.stock-changed} v1: {@link StockChangedV1}. */
 	public static final EventType STOCK_CHANGED = new EventType(EXCHANGE, "inventory.stock-changed", 1);
 
-	@Bean
-	TopicExchange inventoryEventsExchange() {
-		return new TopicExchange(EXCHANGE, true, false);
+	private InventoryEvents() {
 	}
 
 }

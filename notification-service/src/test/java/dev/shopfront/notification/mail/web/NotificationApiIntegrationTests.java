@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.shopfront.notification.NotificationServiceIntegrationTest;
 import dev.shopfront.testsupport.JwtMinter;
+import dev.shopfront.testsupport.ProblemAssertions;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,17 +159,7 @@ class NotificationApiIntegrationTests extends NotificationServiceIntegrationTest
 
 	@Test
 	void needsAValidToken() {
-		assertProblem(RestAssured.given().port(this.port).get("/api/notifications").then(), 401, "unauthorized");
-		assertProblem(
-				as(JwtMinter.shared().expired(this.customer.toString(), "CUSTOMER")).get("/api/notifications").then(),
-				401, "unauthorized");
-		assertProblem(
-				as(JwtMinter.shared().wronglySigned(this.customer.toString(), "CUSTOMER")).get("/api/notifications")
-					.then(),
-				401, "unauthorized");
-		assertProblem(
-				as(JwtMinter.shared().algNone(this.customer.toString(), "CUSTOMER")).get("/api/notifications").then(),
-				401, "unauthorized");
+		ProblemAssertions.assertNeedsAValidToken(this.port, "/api/notifications");
 	}
 
 }

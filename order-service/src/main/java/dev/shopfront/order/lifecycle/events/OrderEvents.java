@@ -2,15 +2,10 @@ package dev.shopfront.order.lifecycle.events;
 
 import dev.shopfront.chassis.messaging.EventType;
 
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 /**
  * The order events: the exchange order-service publishes them to, and their types.
  */
-@Configuration(proxyBeanMethods = false)
-public class OrderEvents {
+public final class OrderEvents {
 
 	/** Topic exchange of order events; routing key = event type. */
 	public static final String EXCHANGE = "order.events";
@@ -30,9 +25,7 @@ public class OrderEvents {
 	/** {@code order.delivered} v1: {@link OrderDeliveredV1}. */
 	public static final EventType ORDER_DELIVERED = new EventType(EXCHANGE, "order.delivered", 1);
 
-	@Bean
-	TopicExchange orderEventsExchange() {
-		return new TopicExchange(EXCHANGE, true, false);
+	private OrderEvents() {
 	}
 
 }

@@ -7,8 +7,6 @@ import dev.shopfront.chassis.messaging.EventType;
 import dev.shopfront.chassis.messaging.Outbox;
 import dev.shopfront.order.lifecycle.Order;
 
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +31,6 @@ public class PaymentParticipant {
 
 	PaymentParticipant(Outbox outbox) {
 		this.outbox = outbox;
-	}
-
-	@Bean
-	TopicExchange paymentCommandsExchange() {
-		return new TopicExchange(EXCHANGE, true, false);
 	}
 
 	/**

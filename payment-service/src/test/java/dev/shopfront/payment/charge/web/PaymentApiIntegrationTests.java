@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.shopfront.payment.PaymentServiceIntegrationTest;
 import dev.shopfront.testsupport.JwtMinter;
+import dev.shopfront.testsupport.ProblemAssertions;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
@@ -110,12 +111,7 @@ class PaymentApiIntegrationTests extends PaymentServiceIntegrationTest {
 
 	@Test
 	void needsAValidToken() {
-		String path = "/api/payments?orderId=" + UUID.randomUUID();
-		assertProblem(RestAssured.given().port(this.port).get(path).then(), 401, "unauthorized");
-		assertProblem(as(JwtMinter.shared().expired(this.customer.toString(), "CUSTOMER")).get(path).then(), 401,
-				"unauthorized");
-		assertProblem(as(JwtMinter.shared().wronglySigned(this.customer.toString(), "CUSTOMER")).get(path).then(), 401,
-				"unauthorized");
+		ProblemAssertions.assertNeedsAValidToken(this.port, "/api/payments?orderId=" + UUID.randomUUID());
 	}
 
 	@Test

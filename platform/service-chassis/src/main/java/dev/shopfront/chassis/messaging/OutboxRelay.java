@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import com.rabbitmq.client.BuiltinExchangeType;
 import dev.shopfront.chassis.config.ChassisProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,6 +75,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private Instant nextPurge = Instant.EPOCH;
 
+	/** Exchanges declared since the last failure to publish. */
+	private final Set<String> declared = ConcurrentHashMap.newKeySet();
+
 	private Runnable housekeeping = () -> {
 	};
 
@@ -117,6 +123,8 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				this.failures.increment();
+				this.declared.clear(); // the broker may have lost an exchange: declare
+										// anew
 				backOff(rows, ex);
 				return -rows.size();
 			}
@@ -151,6 +159,7 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void publish(List<Row> rows) {
+		rows.stream().map(Row::exchange).distinct().forEach(this::declare);
 		this.rabbit.invoke((operations) -> {
 			for (Row row : rows) {
 				Message message = row.envelope().toMessage(row.payload().getBytes(StandardCharsets.UTF_8));
@@ -164,6 +173,19 @@ public class OutboxRelay implements SmartLifecycle {
 			operations.waitForConfirmsOrDie(this.settings.confirmTimeout().toMillis());
 			return Boolean.TRUE;
 		});
+	}
+
+	/**
+	 * Declares an exchange (a durable topic, as every consumer declares it too) before
+	 * the first message to it, so no service declares the exchanges it publishes to
+	 * itself; once per exchange while publishing succeeds.
+	 */
+	private void declare(String exchange) {
+		if (this.declared.contains(exchange)) {
+			return;
+		}
+		this.rabbit.execute((channel) -> channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true));
+		this.declared.add(exchange);
 	}
 
 	private static Context writerContext(EventEnvelope envelope) {
@@ -231,6 +253,8 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				this.failures.increment();
+				this.declared.clear(); // the broker may have lost an exchange: declare
+										// anew
 				log.warn("Outbox relay failed: {}", describe(ex));
 			}
 			if (sent < this.settings.batchSize()) {

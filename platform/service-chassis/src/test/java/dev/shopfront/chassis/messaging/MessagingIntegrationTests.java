@@ -18,13 +18,13 @@ import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.WithTestServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.restassured.RestAssured;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -78,6 +79,9 @@ class MessagingIntegrationTests {
 
 	@Autowired
 	OutboxRelay relay;
+
+	@Autowired
+	Outbox outbox;
 
 	@Autowired
 	RabbitTemplate rabbit;
@@ -130,6 +134,22 @@ class MessagingIntegrationTests {
 					+ "where w.name = 'rolled-back'")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void declaresTheExchangeOfATypeBeforeItsFirstMessage() {
+		EventType gadgetMade = new EventType("gadget.events." + UUID.randomUUID(), "gadget.made", 1);
+		String gadget = UUID.randomUUID().toString();
+		new TransactionTemplate(this.transactionManager)
+			.executeWithoutResult((tx) -> this.outbox.publish(gadgetMade, gadget, Map.of("gadgetId", gadget)));
+		// published and confirmed: to an exchange nobody had declared, it would not be
+		await().atMost(WAIT)
+			.until(() -> this.jdbc.sql("select count(*) from outbox where subject = ? and sent_at is not null")
+				.param(gadget)
+				.query(Long.class)
+				.single() == 1);
+		assertThatNoException().as("the exchange exists")
+			.isThrownBy(() -> this.rabbit.execute((channel) -> channel.exchangeDeclarePassive(gadgetMade.exchange())));
 	}
 
 	@Test

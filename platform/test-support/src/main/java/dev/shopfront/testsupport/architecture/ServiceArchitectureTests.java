@@ -1,6 +1,9 @@
 package dev.shopfront.testsupport.architecture;
 
-import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The {@link ModuleRules} and the {@link ServiceLayoutRules} as tests, for a service's
@@ -8,24 +11,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ServiceArchitectureTests extends ModuleArchitectureTests {
 
-	@Test
-	void controllersAreInWeb() {
-		ServiceLayoutRules.controllersAreInWeb.check(moduleClasses());
-	}
-
-	@Test
-	void consumersAreInMessaging() {
-		ServiceLayoutRules.consumersAreInMessaging.check(moduleClasses());
-	}
-
-	@Test
-	void eventsNameNoDomainType() {
-		ServiceLayoutRules.eventsNameNoDomainType.check(moduleClasses());
-	}
-
-	@Test
-	void domainIsFreeOfWebAndMessaging() {
-		ServiceLayoutRules.domainIsFreeOfWebAndMessaging.check(moduleClasses());
+	@Override
+	protected List<ArchRule> rules() {
+		List<ArchRule> rules = new ArrayList<>(super.rules());
+		rules.addAll(List.of(ServiceLayoutRules.controllersAreInWeb, ServiceLayoutRules.consumersAreInMessaging,
+				ServiceLayoutRules.eventsNameNoDomainType, ServiceLayoutRules.domainIsFreeOfWebAndMessaging));
+		return rules;
 	}
 
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shopfront.shipping.ShippingServiceIntegrationTest;
 import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
+import dev.shopfront.testsupport.ProblemAssertions;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -268,12 +269,7 @@ class ShipmentApiIntegrationTests extends ShippingServiceIntegrationTest {
 
 	@Test
 	void needsAValidToken() {
-		String path = "/api/shipments?orderId=" + UUID.randomUUID();
-		assertProblem(RestAssured.given().port(this.port).get(path).then(), 401, "unauthorized");
-		assertProblem(as(JwtMinter.shared().expired(this.customer.toString(), "CUSTOMER")).get(path).then(), 401,
-				"unauthorized");
-		assertProblem(as(JwtMinter.shared().wronglySigned(this.customer.toString(), "CUSTOMER")).get(path).then(), 401,
-				"unauthorized");
+		ProblemAssertions.assertNeedsAValidToken(this.port, "/api/shipments?orderId=" + UUID.randomUUID());
 	}
 
 	@Test
