@@ -14,10 +14,8 @@ import dev.shopfront.inventory.InventoryServiceApplication;
 import dev.shopfront.testsupport.AnotherInstance;
 import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
-import dev.shopfront.testsupport.TestBroker;
-import dev.shopfront.testsupport.TestDatabase;
+import dev.shopfront.testsupport.ServiceIntegrationTest;
 import dev.shopfront.testsupport.TestEvents;
-import dev.shopfront.testsupport.WithTestServers;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -25,14 +23,11 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.shopfront.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,23 +40,7 @@ import static org.hamcrest.Matchers.hasSize;
  * and stock that never goes below zero under concurrent requests, to one instance or two.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithTestServers
-class ReservationIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TestDatabase database;
-
-	@Autowired
-	TestBroker broker;
-
-	@Autowired
-	RabbitTemplate rabbit;
+class ReservationIntegrationTests extends ServiceIntegrationTest {
 
 	@Autowired
 	Reservations reservations;
@@ -71,8 +50,6 @@ class ReservationIntegrationTests {
 
 	@Autowired
 	org.springframework.transaction.PlatformTransactionManager transactionManager;
-
-	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private final String service = JwtMinter.shared().service("order-service");
 

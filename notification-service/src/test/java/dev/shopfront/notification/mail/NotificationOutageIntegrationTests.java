@@ -11,16 +11,12 @@ import java.util.UUID;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.shopfront.testsupport.JwtMinter;
-import dev.shopfront.testsupport.WithTestServers;
+import dev.shopfront.testsupport.ServiceIntegrationTest;
 import io.restassured.RestAssured;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,19 +35,9 @@ import static org.hamcrest.Matchers.startsWith;
 		properties = { "shopfront.notification.sender.poll-interval=50ms",
 				"shopfront.notification.sender.initial-backoff=100ms",
 				"shopfront.notification.sender.max-backoff=400ms", "shopfront.notification.sender.max-attempts=4" })
-@WithTestServers
-class NotificationOutageIntegrationTests {
+class NotificationOutageIntegrationTests extends ServiceIntegrationTest {
 
 	static int closedPort;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	RabbitTemplate rabbit;
 
 	@DynamicPropertySource
 	static void noMailServer(DynamicPropertyRegistry registry) {

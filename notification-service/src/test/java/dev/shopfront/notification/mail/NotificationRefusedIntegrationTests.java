@@ -16,15 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.shopfront.testsupport.WithTestServers;
+import dev.shopfront.testsupport.ServiceIntegrationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,16 +36,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = { "shopfront.notification.sender.poll-interval=50ms",
 		"shopfront.notification.sender.initial-backoff=100ms", "shopfront.notification.sender.max-backoff=400ms",
 		"shopfront.notification.sender.max-attempts=4" })
-@WithTestServers
-class NotificationRefusedIntegrationTests {
+class NotificationRefusedIntegrationTests extends ServiceIntegrationTest {
 
 	static final RefusingSmtpServer server = new RefusingSmtpServer();
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	RabbitTemplate rabbit;
 
 	@DynamicPropertySource
 	static void refusingServer(DynamicPropertyRegistry registry) {

@@ -17,7 +17,7 @@ import dev.shopfront.order.lifecycle.ShippingAddress;
 import dev.shopfront.order.saga.idempotency.Claim;
 import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
-import dev.shopfront.testsupport.WithTestServers;
+import dev.shopfront.testsupport.ServiceIntegrationTest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -31,17 +31,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static dev.shopfront.testsupport.ProblemAssertions.assertInvalid;
 import static dev.shopfront.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,9 +58,8 @@ import static org.hamcrest.Matchers.nullValue;
 				"shopfront.order.inventory.retry-backoff=50ms", "shopfront.order.inventory.read-timeout=1s",
 				"shopfront.order.idempotency-wait=1s", "shopfront.chassis.messaging.consumer.retry-delays=200ms,200ms",
 				"spring.security.oauth2.client.registration.user-service.client-secret=test-secret" })
-@WithTestServers
 @ExtendWith(OutputCaptureExtension.class)
-class PlaceOrderIntegrationTests {
+class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 
 	static final FakeParticipants participants = new FakeParticipants();
 
@@ -76,15 +73,6 @@ class PlaceOrderIntegrationTests {
 	static void stopParticipants() {
 		participants.stop();
 	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	RabbitTemplate rabbit;
 
 	@Autowired
 	AmqpAdmin admin;
@@ -750,9 +738,8 @@ class PlaceOrderIntegrationTests {
 			.then(), 403, "forbidden");
 		assertProblem(RestAssured.given().port(this.port).get("/api/orders").then(), 401, "unauthorized");
 		assertProblem(asCustomer().get("/api/orders?size=101").then(), 400, "validation");
-		assertProblem(asCustomer().get("/api/orders/not-a-uuid").then(), 400, "validation")
-			.body("errors[0].field", equalTo("id"))
-			.body("errors[0].message", equalTo("must be a UUID"));
+		assertInvalid(asCustomer().get("/api/orders/not-a-uuid").then(), "id").body("errors[0].message",
+				equalTo("must be a UUID"));
 	}
 
 	/**

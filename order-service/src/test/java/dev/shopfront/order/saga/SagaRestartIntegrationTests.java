@@ -2,6 +2,7 @@ package dev.shopfront.order.saga;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.shopfront.order.FakeParticipants;
 import dev.shopfront.order.OrderServiceApplication;
@@ -14,6 +15,8 @@ import dev.shopfront.testsupport.TestServers;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,20 @@ class SagaRestartIntegrationTests {
 					"--shopfront.order.payment-timeout=4s", "--shopfront.order.sweeper.interval=200ms"));
 	}
 
+	/**
+	 * Waits until the order, as an administrator reads it from the instance on this port,
+	 * has left PENDING.
+	 */
+	private static ValidatableResponse awaitOrder(int port, UUID orderId) {
+		Supplier<RequestSpecification> admin = () -> RestAssured.given()
+			.port(port)
+			.auth()
+			.oauth2(JwtMinter.shared().admin());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !"PENDING".equals(admin.get().get("/api/orders/{id}", orderId).path("status")));
+		return admin.get().get("/api/orders/{id}", orderId).then();
+	}
+
 	private static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
@@ -115,24 +132,8 @@ class SagaRestartIntegrationTests {
 
 		try (ConfigurableApplicationContext second = start()) {
 			int port = port(second);
-			String admin = JwtMinter.shared().admin();
-			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> RestAssured.given()
-					.port(port)
-					.auth()
-					.oauth2(admin)
-					.get("/api/orders/{id}", paid)
-					.then()
-					.body("status", equalTo("CONFIRMED")));
-			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> RestAssured.given()
-					.port(port)
-					.auth()
-					.oauth2(admin)
-					.get("/api/orders/{id}", unpaid)
-					.then()
-					.body("status", equalTo("CANCELLED"))
-					.body("reason", equalTo("PAYMENT_TIMEOUT")));
+			awaitOrder(port, paid).body("status", equalTo("CONFIRMED"));
+			awaitOrder(port, unpaid).body("status", equalTo("CANCELLED")).body("reason", equalTo("PAYMENT_TIMEOUT"));
 			this.payment.nextOrderEvent(paid, "order.confirmed");
 			this.payment.nextOrderEvent(unpaid, "order.cancelled");
 		}

@@ -23,8 +23,6 @@ import dev.shopfront.payment.provider.CardToken;
 import dev.shopfront.payment.provider.DeclineReason;
 import dev.shopfront.testsupport.AnotherInstance;
 import dev.shopfront.testsupport.EventSchemas;
-import dev.shopfront.testsupport.TestBroker;
-import dev.shopfront.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,12 +60,6 @@ class PaymentCommandsIntegrationTests extends PaymentServiceIntegrationTest {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
-
-	@Autowired
-	TestDatabase database;
-
-	@Autowired
-	TestBroker broker;
 
 	private final UUID user = UUID.randomUUID();
 

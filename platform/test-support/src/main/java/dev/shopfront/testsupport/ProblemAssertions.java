@@ -45,6 +45,16 @@ public final class ProblemAssertions {
 	}
 
 	/**
+	 * Asserts a validation problem (400) whose first error names a field.
+	 * @param response the response
+	 * @param field the field, body member or parameter named first in {@code errors}
+	 * @return the response, for more checks
+	 */
+	public static ValidatableResponse assertInvalid(ValidatableResponse response, String field) {
+		return assertProblem(response, 400, "validation").body("errors[0].field", equalTo(field));
+	}
+
+	/**
 	 * Asserts that a GET is refused, 401 problem, without a token and with each kind of
 	 * bad one (expired, signed with another key, unsigned).
 	 * @param port the service's port

@@ -38,6 +38,17 @@ public abstract class ServiceIntegrationTest {
 	protected RabbitTemplate rabbit;
 
 	/**
+	 * The test's database, for a second instance of the service
+	 * ({@link AnotherInstance}).
+	 */
+	@Autowired
+	protected TestDatabase database;
+
+	/** The test's virtual host, likewise. */
+	@Autowired
+	protected TestBroker broker;
+
+	/**
 	 * Waits until a message is in a parking queue (and keeps whatever else it takes from
 	 * there for the tests that wait for those).
 	 * @param queue the parking queue, e.g. {@code payment.payment-commands.dlq}

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 
+import static dev.shopfront.testsupport.ProblemAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -65,26 +66,24 @@ class AccountApiIntegrationTests extends UserServiceIntegrationTest {
 	@Test
 	void enforcesThePasswordPolicyBeyondLength() {
 		String email = uniqueEmail();
-		assertProblem(
+		assertInvalid(
 				api().body(Map.of("email", email, "password", email, "fullName", "Alice")).post("/api/users").then(),
-				400, "validation")
-			.body("errors[0].field", equalTo("password"));
+				"password");
 	}
 
 	@Test
 	void namesAreOneLineOfTextEverywhere() {
 		for (String name : List.of("Ada\nVisit http://evil.example", "Ada\r\nBcc: all@example.com", "A\u0000B",
 				"evil\u202Egnp.exe")) {
-			assertProblem(api().body(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", name))
+			assertInvalid(api().body(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", name))
 				.post("/api/users")
-				.then(), 400, "validation").body("errors[0].field", equalTo("fullName"));
+				.then(), "fullName");
 		}
 		String email = uniqueEmail();
 		register(email);
 		String token = accessToken(email);
-		assertProblem(api().auth().oauth2(token).body(Map.of("fullName", "Two\nlines")).patch("/api/users/me").then(),
-				400, "validation")
-			.body("errors[0].field", equalTo("fullName"));
+		assertInvalid(api().auth().oauth2(token).body(Map.of("fullName", "Two\nlines")).patch("/api/users/me").then(),
+				"fullName");
 		assertProblem(api().auth()
 			.oauth2(token)
 			.body(Map.of("shippingAddress",
@@ -101,10 +100,9 @@ class AccountApiIntegrationTests extends UserServiceIntegrationTest {
 	void aPasswordLongerThanBcryptReadsIsRefusedWithAReason() {
 		String tooLong = "pässwörd-".repeat(7) + "and more";
 		assertThat(tooLong.length()).isLessThanOrEqualTo(128);
-		assertProblem(api().body(Map.of("email", uniqueEmail(), "password", tooLong, "fullName", "Alice"))
+		assertInvalid(api().body(Map.of("email", uniqueEmail(), "password", tooLong, "fullName", "Alice"))
 			.post("/api/users")
-			.then(), 400, "validation").body("errors[0].field", equalTo("password"))
-			.body("errors[0].message", org.hamcrest.Matchers.containsString("72 bytes"));
+			.then(), "password").body("errors[0].message", org.hamcrest.Matchers.containsString("72 bytes"));
 	}
 
 	@Test
@@ -137,12 +135,12 @@ class AccountApiIntegrationTests extends UserServiceIntegrationTest {
 	@Test
 	void answersBadBodiesWithProblemsNotServerErrors() {
 		assertProblem(api().body("{\"email\": ").post("/api/users").then(), 400, "malformed-request");
-		assertProblem(api().body(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", "A", "admin", true))
+		assertInvalid(api().body(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", "A", "admin", true))
 			.post("/api/users")
-			.then(), 400, "validation").body("errors[0].field", equalTo("admin"));
-		assertProblem(api().body(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", List.of("A")))
+			.then(), "admin");
+		assertInvalid(api().body(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", List.of("A")))
 			.post("/api/users")
-			.then(), 400, "validation").body("errors[0].field", equalTo("fullName"));
+			.then(), "fullName");
 		assertProblem(api().contentType("text/plain").body("hello").post("/api/users").then(), 415,
 				"unsupported-media-type");
 		String email = uniqueEmail();

@@ -10,6 +10,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.shopfront.testsupport.ProblemAssertions.assertInvalid;
 import static dev.shopfront.testsupport.ProblemAssertions.assertProblem;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -147,14 +148,10 @@ class NotificationApiIntegrationTests extends NotificationServiceIntegrationTest
 
 	@Test
 	void badParametersAreValidationProblems() {
-		assertProblem(asCustomer().get("/api/notifications?userId=42").then(), 400, "validation")
-			.body("errors[0].field", equalTo("userId"));
-		assertProblem(asCustomer().get("/api/notifications?size=0").then(), 400, "validation").body("errors[0].field",
-				equalTo("size"));
-		assertProblem(asCustomer().get("/api/notifications?size=101").then(), 400, "validation").body("errors[0].field",
-				equalTo("size"));
-		assertProblem(asCustomer().get("/api/notifications?page=-1").then(), 400, "validation").body("errors[0].field",
-				equalTo("page"));
+		assertInvalid(asCustomer().get("/api/notifications?userId=42").then(), "userId");
+		assertInvalid(asCustomer().get("/api/notifications?size=0").then(), "size");
+		assertInvalid(asCustomer().get("/api/notifications?size=101").then(), "size");
+		assertInvalid(asCustomer().get("/api/notifications?page=-1").then(), "page");
 	}
 
 	@Test

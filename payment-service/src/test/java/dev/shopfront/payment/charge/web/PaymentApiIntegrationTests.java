@@ -10,6 +10,7 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import static dev.shopfront.testsupport.ProblemAssertions.assertInvalid;
 import static dev.shopfront.testsupport.ProblemAssertions.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -103,10 +104,8 @@ class PaymentApiIntegrationTests extends PaymentServiceIntegrationTest {
 
 	@Test
 	void theOrderIdMustBeAUuid() {
-		assertProblem(asCustomer().get("/api/payments?orderId=42").then(), 400, "validation").body("errors[0].field",
-				equalTo("orderId"));
-		assertProblem(asCustomer().get("/api/payments").then(), 400, "validation").body("errors[0].field",
-				equalTo("orderId"));
+		assertInvalid(asCustomer().get("/api/payments?orderId=42").then(), "orderId");
+		assertInvalid(asCustomer().get("/api/payments").then(), "orderId");
 	}
 
 	@Test

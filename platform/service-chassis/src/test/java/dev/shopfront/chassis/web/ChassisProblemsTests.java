@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.ProblemAssertions;
-import dev.shopfront.testsupport.TestJwks;
+import dev.shopfront.testsupport.WithTestServers;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -34,15 +32,11 @@ import static org.hamcrest.Matchers.not;
  */
 @SpringBootTest(classes = ChassisTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "shopfront.chassis.web.max-body-size=10KB")
+@WithTestServers(database = false, broker = false)
 class ChassisProblemsTests {
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void jwks(DynamicPropertyRegistry registry) {
-		registry.add("shopfront.chassis.security.jwk-set-uri", () -> TestJwks.get().uri().toString());
-	}
 
 	@Test
 	void listsEveryInvalidField() {

@@ -13,8 +13,6 @@ import dev.shopfront.shipping.shipment.ShipmentStatus;
 import dev.shopfront.shipping.shipment.ShippingAddress;
 import dev.shopfront.testsupport.AnotherInstance;
 import dev.shopfront.testsupport.EventSchemas;
-import dev.shopfront.testsupport.TestBroker;
-import dev.shopfront.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,12 +39,6 @@ class OrderEventsIntegrationTests extends ShippingServiceIntegrationTest {
 
 	@Autowired
 	ShipmentManagement shipments;
-
-	@Autowired
-	TestDatabase database;
-
-	@Autowired
-	TestBroker broker;
 
 	private final UUID user = UUID.randomUUID();
 

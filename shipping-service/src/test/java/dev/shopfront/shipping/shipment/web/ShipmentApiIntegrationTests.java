@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.Message;
 
+import static dev.shopfront.testsupport.ProblemAssertions.assertInvalid;
 import static dev.shopfront.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -193,9 +194,8 @@ class ShipmentApiIntegrationTests extends ShippingServiceIntegrationTest {
 
 	@Test
 	void theShipmentIdMustBeAUuid() {
-		assertProblem(asAdmin().post("/api/shipments/42/dispatch").then(), 400, "validation")
-			.body("errors[0].field", equalTo("id"))
-			.body("errors[0].message", equalTo("must be a UUID"));
+		assertInvalid(asAdmin().post("/api/shipments/42/dispatch").then(), "id").body("errors[0].message",
+				equalTo("must be a UUID"));
 	}
 
 	@Test
@@ -260,11 +260,9 @@ class ShipmentApiIntegrationTests extends ShippingServiceIntegrationTest {
 
 	@Test
 	void theOrderIdMustBeAUuid() {
-		assertProblem(asCustomer().get("/api/shipments?orderId=42").then(), 400, "validation")
-			.body("errors[0].field", equalTo("orderId"))
-			.body("errors[0].message", equalTo("must be a UUID"));
-		assertProblem(asCustomer().get("/api/shipments").then(), 400, "validation").body("errors[0].field",
-				equalTo("orderId"));
+		assertInvalid(asCustomer().get("/api/shipments?orderId=42").then(), "orderId").body("errors[0].message",
+				equalTo("must be a UUID"));
+		assertInvalid(asCustomer().get("/api/shipments").then(), "orderId");
 	}
 
 	@Test
