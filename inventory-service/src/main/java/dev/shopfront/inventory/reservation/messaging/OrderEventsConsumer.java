@@ -1,9 +1,7 @@
 package dev.shopfront.inventory.reservation.messaging;
 
-import java.util.List;
 import java.util.UUID;
 
-import dev.shopfront.chassis.messaging.IncomingMessage;
 import dev.shopfront.chassis.messaging.MessageConsumer;
 import dev.shopfront.inventory.reservation.Reservations;
 import org.slf4j.Logger;
@@ -25,25 +23,20 @@ class OrderEventsConsumer {
 
 	@Bean
 	MessageConsumer orderEvents(Reservations reservations) {
-		return new MessageConsumer("inventory.order-events", "order.events",
-				List.of("order.confirmed", "order.cancelled", "order.rejected"),
-				(message) -> apply(reservations, message));
+		return MessageConsumer.of("inventory.order-events", "order.events")
+			.on("order.confirmed", OrderRef.class,
+					(order) -> logUnmoved("order.confirmed", order, reservations.commit(order.orderId())))
+			.on("order.cancelled", OrderRef.class,
+					(order) -> logUnmoved("order.cancelled", order, reservations.cancel(order.orderId())))
+			.on("order.rejected", OrderRef.class,
+					(order) -> log.info("Order {} was rejected: its reservation is {}", order.orderId(),
+							reservations.releaseRejected(order.orderId())))
+			.build();
 	}
 
-	private static void apply(Reservations reservations, IncomingMessage message) {
-		UUID orderId = message.data(OrderRef.class).orderId();
-		boolean moved = switch (message.envelope().type()) {
-			case "order.confirmed" -> reservations.commit(orderId);
-			case "order.cancelled" -> reservations.cancel(orderId);
-			case "order.rejected" -> {
-				log.info("Order {} was rejected: its reservation is {}", orderId,
-						reservations.releaseRejected(orderId));
-				yield true;
-			}
-			default -> false;
-		};
+	private static void logUnmoved(String type, OrderRef order, boolean moved) {
 		if (!moved) {
-			log.info("{} for order {} left its reservation as it was", message.envelope().type(), orderId);
+			log.info("{} for order {} left its reservation as it was", type, order.orderId());
 		}
 	}
 

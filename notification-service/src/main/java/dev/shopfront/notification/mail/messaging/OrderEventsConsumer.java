@@ -3,13 +3,10 @@ package dev.shopfront.notification.mail.messaging;
 import java.util.List;
 import java.util.UUID;
 
-import dev.shopfront.chassis.messaging.IncomingMessage;
 import dev.shopfront.chassis.messaging.MessageConsumer;
 import dev.shopfront.notification.mail.MailModel;
 import dev.shopfront.notification.mail.Notifications;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,27 +29,16 @@ class OrderEventsConsumer {
 
 	static final String CANCELLED = "order.cancelled";
 
-	private static final Logger log = LoggerFactory.getLogger(OrderEventsConsumer.class);
-
 	@Bean
 	MessageConsumer orderEvents(Notifications notifications) {
-		return new MessageConsumer(QUEUE, EXCHANGE, List.of(CONFIRMED, CANCELLED),
-				(message) -> apply(notifications, message));
-	}
-
-	static void apply(Notifications notifications, IncomingMessage message) {
-		String id = message.envelope().id();
-		switch (message.envelope().type()) {
-			case CONFIRMED -> {
-				OrderConfirmedV1 order = message.data(OrderConfirmedV1.class);
-				notifications.orderConfirmed(id, required(order.userId(), "userId"), order.toModel());
-			}
-			case CANCELLED -> {
-				OrderCancelledV1 order = message.data(OrderCancelledV1.class);
-				notifications.orderCancelled(id, required(order.userId(), "userId"), order.toModel());
-			}
-			default -> log.warn("Ignoring {} {}: not an order event", message.envelope().type(), id);
-		}
+		return MessageConsumer.of(QUEUE, EXCHANGE)
+			.on(CONFIRMED, OrderConfirmedV1.class,
+					(order, envelope) -> notifications.orderConfirmed(envelope.id(), required(order.userId(), "userId"),
+							order.toModel()))
+			.on(CANCELLED, OrderCancelledV1.class,
+					(order, envelope) -> notifications.orderCancelled(envelope.id(), required(order.userId(), "userId"),
+							order.toModel()))
+			.build();
 	}
 
 	/**

@@ -1,15 +1,11 @@
 package dev.shopfront.notification.mail.messaging;
 
-import java.util.List;
 import java.util.UUID;
 
-import dev.shopfront.chassis.messaging.IncomingMessage;
 import dev.shopfront.chassis.messaging.MessageConsumer;
 import dev.shopfront.notification.mail.MailModel;
 import dev.shopfront.notification.mail.Notifications;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,21 +25,13 @@ class ShipmentEventsConsumer {
 
 	static final String DISPATCHED = "shipment.dispatched";
 
-	private static final Logger log = LoggerFactory.getLogger(ShipmentEventsConsumer.class);
-
 	@Bean
 	MessageConsumer shipmentEvents(Notifications notifications) {
-		return new MessageConsumer(QUEUE, EXCHANGE, List.of(DISPATCHED), (message) -> apply(notifications, message));
-	}
-
-	static void apply(Notifications notifications, IncomingMessage message) {
-		if (!DISPATCHED.equals(message.envelope().type())) {
-			log.warn("Ignoring {} {}: not a dispatch", message.envelope().type(), message.envelope().id());
-			return;
-		}
-		ShipmentDispatchedV1 shipment = message.data(ShipmentDispatchedV1.class);
-		notifications.orderDispatched(message.envelope().id(), required(shipment.userId(), "userId"),
-				shipment.toModel());
+		return MessageConsumer.of(QUEUE, EXCHANGE)
+			.on(DISPATCHED, ShipmentDispatchedV1.class,
+					(shipment, envelope) -> notifications.orderDispatched(envelope.id(),
+							required(shipment.userId(), "userId"), shipment.toModel()))
+			.build();
 	}
 
 	/**

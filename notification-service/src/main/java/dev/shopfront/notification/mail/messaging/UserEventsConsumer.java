@@ -1,18 +1,14 @@
 package dev.shopfront.notification.mail.messaging;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-import dev.shopfront.chassis.messaging.IncomingMessage;
 import dev.shopfront.chassis.messaging.MessageConsumer;
 import dev.shopfront.notification.config.NotificationProperties;
 import dev.shopfront.notification.mail.MailModel;
 import dev.shopfront.notification.mail.Notifications;
 import dev.shopfront.notification.recipient.Recipient;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,26 +33,16 @@ class UserEventsConsumer {
 
 	static final String VERIFICATION_REQUESTED = "user.email-verification-requested";
 
-	private static final Logger log = LoggerFactory.getLogger(UserEventsConsumer.class);
-
 	@Bean
 	MessageConsumer userEvents(Notifications notifications, NotificationProperties properties) {
-		return new MessageConsumer(QUEUE, EXCHANGE, List.of(REGISTERED, UPDATED, VERIFICATION_REQUESTED),
-				(message) -> apply(notifications, properties, message));
-	}
-
-	static void apply(Notifications notifications, NotificationProperties properties, IncomingMessage message) {
-		switch (message.envelope().type()) {
-			case VERIFICATION_REQUESTED -> {
-				VerificationData verification = message.data(VerificationData.class);
-				notifications.verificationRequested(message.envelope().id(), required(verification.userId(), "userId"),
-						verification.toModel(properties.shopUrl()));
-			}
-			case REGISTERED ->
-				notifications.userRegistered(message.envelope().id(), message.data(UserData.class).toRecipient());
-			case UPDATED -> notifications.userUpdated(message.data(UserData.class).toRecipient());
-			default -> log.warn("Ignoring {} {}: not a user event", message.envelope().type(), message.envelope().id());
-		}
+		return MessageConsumer.of(QUEUE, EXCHANGE)
+			.on(REGISTERED, UserData.class,
+					(user, envelope) -> notifications.userRegistered(envelope.id(), user.toRecipient()))
+			.on(UPDATED, UserData.class, (user) -> notifications.userUpdated(user.toRecipient()))
+			.on(VERIFICATION_REQUESTED, VerificationData.class,
+					(verification, envelope) -> notifications.verificationRequested(envelope.id(),
+							required(verification.userId(), "userId"), verification.toModel(properties.shopUrl())))
+			.build();
 	}
 
 	/**

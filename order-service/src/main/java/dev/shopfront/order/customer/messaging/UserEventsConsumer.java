@@ -1,9 +1,7 @@
 package dev.shopfront.order.customer.messaging;
 
-import java.util.List;
 import java.util.UUID;
 
-import dev.shopfront.chassis.messaging.IncomingMessage;
 import dev.shopfront.chassis.messaging.MessageConsumer;
 import dev.shopfront.order.customer.Customers;
 import dev.shopfront.order.lifecycle.ShippingAddress;
@@ -25,18 +23,18 @@ class UserEventsConsumer {
 
 	@Bean
 	MessageConsumer userEvents(Customers customers) {
-		return new MessageConsumer("order.user-events", "user.events", List.of("user.registered", "user.updated"),
-				(message) -> apply(customers, message));
+		return MessageConsumer.of("order.user-events", "user.events")
+			.on("user.registered", UserData.class, (user) -> apply(customers, user))
+			.on("user.updated", UserData.class, (user) -> apply(customers, user))
+			.build();
 	}
 
-	private static void apply(Customers customers, IncomingMessage message) {
-		UserData user = message.data(UserData.class);
+	private static void apply(Customers customers, UserData user) {
 		Address address = user.shippingAddress();
 		ShippingAddress shipping = (address != null) ? new ShippingAddress(address.line1(), address.line2(),
 				address.city(), address.postalCode(), address.country()) : null;
 		if (!customers.apply(user.userId(), user.email(), user.fullName(), shipping, user.version())) {
-			log.debug("Ignored {} for user {}: version {} is not newer", message.envelope().type(), user.userId(),
-					user.version());
+			log.debug("Ignored an event of user {}: version {} is not newer", user.userId(), user.version());
 		}
 	}
 

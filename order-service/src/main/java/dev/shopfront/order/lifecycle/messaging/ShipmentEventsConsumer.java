@@ -1,6 +1,5 @@
 package dev.shopfront.order.lifecycle.messaging;
 
-import java.util.List;
 import java.util.UUID;
 
 import dev.shopfront.chassis.messaging.MessageConsumer;
@@ -18,15 +17,10 @@ class ShipmentEventsConsumer {
 
 	@Bean
 	MessageConsumer shipmentEvents(OrderFulfilment fulfilment) {
-		return new MessageConsumer("order.shipment-events", "shipping.events",
-				List.of("shipment.dispatched", "shipment.delivered"), (message) -> {
-					UUID orderId = message.data(ShipmentRef.class).orderId();
-					switch (message.envelope().type()) {
-						case "shipment.dispatched" -> fulfilment.shipped(orderId);
-						case "shipment.delivered" -> fulfilment.delivered(orderId);
-						default -> throw new IllegalArgumentException("Unexpected " + message.envelope().type());
-					}
-				});
+		return MessageConsumer.of("order.shipment-events", "shipping.events")
+			.on("shipment.dispatched", ShipmentRef.class, (shipment) -> fulfilment.shipped(shipment.orderId()))
+			.on("shipment.delivered", ShipmentRef.class, (shipment) -> fulfilment.delivered(shipment.orderId()))
+			.build();
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.shopfront.order.saga.messaging;
 
-import java.util.List;
 import java.util.UUID;
 
 import dev.shopfront.chassis.messaging.MessageConsumer;
@@ -18,9 +17,10 @@ class InventoryEventsConsumer {
 
 	@Bean
 	MessageConsumer inventoryEvents(PlaceOrderSagaOrchestrator saga) {
-		return new MessageConsumer("order.inventory-events", "inventory.events",
-				List.of("inventory.reservation-expired"),
-				(message) -> saga.reservationExpired(message.data(ExpiredReservation.class).orderId()));
+		return MessageConsumer.of("order.inventory-events", "inventory.events")
+			.on("inventory.reservation-expired", ExpiredReservation.class,
+					(expired) -> saga.reservationExpired(expired.orderId()))
+			.build();
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package dev.shopfront.order.saga.messaging;
 
-import java.util.List;
 import java.util.UUID;
 
-import dev.shopfront.chassis.messaging.IncomingMessage;
 import dev.shopfront.chassis.messaging.MessageConsumer;
 import dev.shopfront.order.saga.PlaceOrderSagaOrchestrator;
 
@@ -20,20 +18,14 @@ import org.springframework.context.annotation.Configuration;
 class PaymentRepliesConsumer {
 
 	@Bean
-	MessageConsumer paymentEvents(PlaceOrderSagaOrchestrator saga) {
-		return new MessageConsumer("order.payment-events", "payment.events",
-				List.of("payment.authorized", "payment.declined", "payment.refunded"),
-				(message) -> apply(saga, message));
-	}
-
-	private static void apply(PlaceOrderSagaOrchestrator saga, IncomingMessage message) {
-		PaymentReply reply = message.data(PaymentReply.class);
-		switch (message.envelope().type()) {
-			case "payment.authorized" -> saga.paymentAuthorized(reply.orderId(), reply.paymentId());
-			case "payment.declined" -> saga.paymentDeclined(reply.orderId());
-			case "payment.refunded" -> saga.paymentRefunded(reply.orderId(), reply.paymentId());
-			default -> throw new IllegalArgumentException("Unexpected " + message.envelope().type());
-		}
+	MessageConsumer paymentReplies(PlaceOrderSagaOrchestrator saga) {
+		return MessageConsumer.of("order.payment-events", "payment.events")
+			.on("payment.authorized", PaymentReply.class,
+					(reply) -> saga.paymentAuthorized(reply.orderId(), reply.paymentId()))
+			.on("payment.declined", PaymentReply.class, (reply) -> saga.paymentDeclined(reply.orderId()))
+			.on("payment.refunded", PaymentReply.class,
+					(reply) -> saga.paymentRefunded(reply.orderId(), reply.paymentId()))
+			.build();
 	}
 
 	/**

@@ -1,14 +1,9 @@
 package dev.shopfront.payment.charge.messaging;
 
-import java.util.List;
-
-import dev.shopfront.chassis.messaging.IncomingMessage;
 import dev.shopfront.chassis.messaging.MessageConsumer;
 import dev.shopfront.payment.charge.Payments;
 import dev.shopfront.payment.charge.messaging.PaymentCommands.AuthorizePaymentV1;
 import dev.shopfront.payment.charge.messaging.PaymentCommands.RefundPaymentV1;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,21 +17,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PaymentCommandsConsumer {
 
-	private static final Logger log = LoggerFactory.getLogger(PaymentCommandsConsumer.class);
-
 	@Bean
 	MessageConsumer paymentCommands(Payments payments) {
-		return new MessageConsumer(PaymentCommands.QUEUE, PaymentCommands.EXCHANGE,
-				List.of(PaymentCommands.AUTHORIZE, PaymentCommands.REFUND), (message) -> apply(payments, message));
-	}
-
-	static void apply(Payments payments, IncomingMessage message) {
-		switch (message.envelope().type()) {
-			case PaymentCommands.AUTHORIZE -> payments.authorize(message.data(AuthorizePaymentV1.class).toRequest());
-			case PaymentCommands.REFUND -> payments.refund(message.data(RefundPaymentV1.class).toRequest());
-			default ->
-				log.warn("Ignoring {} {}: not a payment command", message.envelope().type(), message.envelope().id());
-		}
+		return MessageConsumer.of(PaymentCommands.QUEUE, PaymentCommands.EXCHANGE)
+			.on(PaymentCommands.AUTHORIZE, AuthorizePaymentV1.class,
+					(command) -> payments.authorize(command.toRequest()))
+			.on(PaymentCommands.REFUND, RefundPaymentV1.class, (command) -> payments.refund(command.toRequest()))
+			.build();
 	}
 
 }
