@@ -2,56 +2,48 @@ package dev.shopfront.order;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.shopfront.chassis.messaging.EventEnvelope;
+import dev.shopfront.testsupport.PublishedEvents;
+import dev.shopfront.testsupport.TestEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Binding;
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Plays the other side of the broker for order-service's tests: reads what order-service
- * publishes (payment commands, order events) from queues of its own, and sends what
- * payment-service and shipping-service would send, as CloudEvents in binary mode.
+ * Plays the other side of the broker for order-service's tests: taps what order-service
+ * publishes (payment commands, order events) and sends what payment-service,
+ * shipping-service and user-service would send (test-support's {@link TestEvents}). Close
+ * it after the test.
  */
-public final class PaymentServiceDouble {
+public final class PaymentServiceDouble implements AutoCloseable {
 
 	private final RabbitTemplate rabbit;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final String commandsQueue;
+	private final PublishedEvents commands;
 
-	private final String orderEventsQueue;
+	private final PublishedEvents orderEvents;
 
-	public PaymentServiceDouble(RabbitTemplate rabbit, AmqpAdmin admin) {
+	/** The copies already handed to the test (each published copy once). */
+	private final Set<Message> taken = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
+	public PaymentServiceDouble(RabbitTemplate rabbit) {
 		this.rabbit = rabbit;
-		this.commandsQueue = "test.payment-commands." + UUID.randomUUID();
-		this.orderEventsQueue = "test.order-events." + UUID.randomUUID();
-		bind(admin, this.commandsQueue, "payment.commands");
-		bind(admin, this.orderEventsQueue, "order.events");
-	}
-
-	private static void bind(AmqpAdmin admin, String queue, String exchange) {
-		Queue declared = new Queue(queue, false, false, false); // the vhost goes with the
-																// test context
-		TopicExchange topic = new TopicExchange(exchange, true, false);
-		admin.declareExchange(topic);
-		admin.declareQueue(declared);
-		Binding binding = BindingBuilder.bind(declared).to(topic).with("#");
-		admin.declareBinding(binding);
+		this.commands = PublishedEvents.tap(rabbit.getConnectionFactory(), "payment.commands");
+		this.orderEvents = PublishedEvents.tap(rabbit.getConnectionFactory(), "order.events");
 	}
 
 	/** A message order-service published. */
@@ -60,45 +52,32 @@ public final class PaymentServiceDouble {
 
 	/** The next payment command for the order, waiting for it. */
 	public Published nextCommand(UUID orderId, String type) {
-		return next(this.commandsQueue, orderId, type);
+		return next(this.commands, orderId, type);
 	}
 
 	/** The next order event for the order, waiting for it. */
 	public Published nextOrderEvent(UUID orderId, String type) {
-		return next(this.orderEventsQueue, orderId, type);
+		return next(this.orderEvents, orderId, type);
 	}
 
-	/** Everything on both queues now, without waiting. */
+	/** Everything published so far and not yet handed out, without waiting. */
 	public List<Published> drain() {
-		List<Published> all = new ArrayList<>();
-		for (String queue : List.of(this.commandsQueue, this.orderEventsQueue)) {
-			Message message;
-			while ((message = this.rabbit.receive(queue)) != null) {
-				all.add(read(message));
-			}
-		}
-		return all;
+		return Stream.of(this.commands, this.orderEvents)
+			.flatMap((tap) -> tap.all().stream())
+			.filter(this.taken::add)
+			.map(this::read)
+			.toList();
 	}
 
-	private final List<Published> seen = new ArrayList<>();
-
-	private synchronized Published next(String queue, UUID orderId, String type) {
-		Published[] found = new Published[1];
-		await().atMost(Duration.ofSeconds(20)).until(() -> {
-			for (Published published : this.seen) {
-				if (published.subject().equals(orderId.toString()) && published.type().equals(type)) {
-					found[0] = published;
-					return true;
-				}
-			}
-			Message message = this.rabbit.receive(queue, 200);
-			if (message != null) {
-				this.seen.add(read(message));
-			}
-			return false;
-		});
-		this.seen.remove(found[0]);
-		return found[0];
+	private Published next(PublishedEvents tap, UUID orderId, String type) {
+		Message found = await().atMost(Duration.ofSeconds(20))
+			.until(() -> tap.about(orderId)
+				.stream()
+				.filter((message) -> type.equals(PublishedEvents.type(message)) && !this.taken.contains(message))
+				.findFirst()
+				.orElse(null), Objects::nonNull);
+		this.taken.add(found);
+		return read(found);
 	}
 
 	private Published read(Message message) {
@@ -134,10 +113,13 @@ public final class PaymentServiceDouble {
 
 	/** Sends a message with the given id (a redelivery when it repeats one). */
 	public void send(String exchange, String type, UUID subject, String messageId, String data) {
-		this.rabbit.send(exchange, type,
-				new EventEnvelope(messageId, type, "/shopfront/test", Instant.now(), subject.toString(),
-						EventEnvelope.dataschema(type, 1), null, null)
-					.toMessage(data.getBytes(StandardCharsets.UTF_8)));
+		this.rabbit.send(exchange, type, TestEvents.raw(type, subject, messageId, data));
+	}
+
+	@Override
+	public void close() {
+		this.commands.close();
+		this.orderEvents.close();
 	}
 
 }

@@ -355,22 +355,8 @@ class ReservationIntegrationTests extends ServiceIntegrationTest {
 				}
 			}
 			for (String sku : skus) {
-				int committed = this.jdbc
-					.sql("""
-							select coalesce(sum(l.quantity), 0) from reservation_lines l join reservations r using (order_id)
-							where l.sku = ? and r.status = 'COMMITTED'
-							""")
-					.param(sku)
-					.query(Integer.class)
-					.single();
-				int held = this.jdbc
-					.sql("""
-							select coalesce(sum(l.quantity), 0) from reservation_lines l join reservations r using (order_id)
-							where l.sku = ? and r.status = 'HELD'
-							""")
-					.param(sku)
-					.query(Integer.class)
-					.single();
+				int committed = units(sku, ReservationStatus.COMMITTED);
+				int held = units(sku, ReservationStatus.HELD);
 				assertThat(available(sku)).as("available of %s at step %d", sku, step).isGreaterThanOrEqualTo(0);
 				assertThat(reserved(sku)).as("reserved of %s at step %d", sku, step).isEqualTo(held);
 				assertThat(available(sku) + held + committed).as("conservation of %s at step %d", sku, step)
@@ -382,6 +368,14 @@ class ReservationIntegrationTests extends ServiceIntegrationTest {
 	private Message orderEvent(String type, UUID orderId) {
 		// only what inventory reads, and a field it does not know
 		return TestEvents.unchecked(type, orderId, TestEvents.fields("orderId", orderId, "somethingElse", 1));
+	}
+
+	/** The units of a product in reservations of a status. */
+	private int units(String sku, ReservationStatus status) {
+		return this.jdbc.sql("""
+				select coalesce(sum(l.quantity), 0) from reservation_lines l join reservations r using (order_id)
+				where l.sku = ? and r.status = ?
+				""").params(sku, status.name()).query(Integer.class).single();
 	}
 
 	private String status(UUID order) {

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -72,10 +71,10 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	@AfterAll
 	static void stopParticipants() {
 		participants.stop();
+		if (payment != null) {
+			payment.close();
+		}
 	}
-
-	@Autowired
-	AmqpAdmin admin;
 
 	@Autowired
 	PlaceOrder placeOrder;
@@ -83,7 +82,8 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	@Autowired
 	PlaceOrderSagaOrchestrator saga;
 
-	PaymentServiceDouble payment;
+	/** One for the class: every test's orders are its own. */
+	static PaymentServiceDouble payment;
 
 	final UUID customer = UUID.randomUUID();
 
@@ -100,7 +100,9 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	void reset() {
 		participants.reset();
 		this.inventoryCircuitBreaker.reset(); // each test starts with a closed breaker
-		this.payment = new PaymentServiceDouble(this.rabbit, this.admin);
+		if (payment == null) {
+			payment = new PaymentServiceDouble(this.rabbit);
+		}
 	}
 
 	private RequestSpecification as(String token) {
@@ -163,16 +165,16 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 		UUID orderId = UUID.fromString(response.path("id"));
 		assertThat(participants.authorizations).last().asString().startsWith("Bearer ey");
 
-		Published authorize = this.payment.nextCommand(orderId, "payment.authorize");
+		Published authorize = payment.nextCommand(orderId, "payment.authorize");
 		EventSchemas.assertValid("payment.authorize", 1, authorize.body());
 		assertThat(authorize.data().get("amount").asString()).isEqualTo("69.97");
 		assertThat(authorize.data().get("currency").asString()).isEqualTo("EUR");
 		assertThat(authorize.data().get("userId").asString()).isEqualTo(this.customer.toString());
 		assertThat(authorize.data().get("cardToken").asString()).isEqualTo("tok_visa");
 
-		this.payment.authorized(orderId, UUID.randomUUID());
+		payment.authorized(orderId, UUID.randomUUID());
 		awaitStatus(orderId, "CONFIRMED");
-		Published confirmed = this.payment.nextOrderEvent(orderId, "order.confirmed");
+		Published confirmed = payment.nextOrderEvent(orderId, "order.confirmed");
 		EventSchemas.assertValid("order.confirmed", 1, confirmed.body());
 		assertThat(confirmed.data().get("total").asString()).isEqualTo("69.97");
 		assertThat(confirmed.data().get("shippingAddress").get("postalCode").asString()).isEqualTo("12345");
@@ -186,10 +188,10 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void declinedPaymentCancelsTheOrderSoInventoryReleasesTheStock() {
 		UUID orderId = placed(order("tok_chargeDeclined", "BOOK-0001", "1"));
-		this.payment.nextCommand(orderId, "payment.authorize");
-		this.payment.declined(orderId);
+		payment.nextCommand(orderId, "payment.authorize");
+		payment.declined(orderId);
 		awaitStatus(orderId, "CANCELLED");
-		Published cancelled = this.payment.nextOrderEvent(orderId, "order.cancelled");
+		Published cancelled = payment.nextOrderEvent(orderId, "order.cancelled");
 		EventSchemas.assertValid("order.cancelled", 1, cancelled.body());
 		assertThat(cancelled.data().get("reason").asString()).isEqualTo("PAYMENT_DECLINED");
 		asCustomer().get("/api/orders/{id}", orderId).then().body("reason", equalTo("PAYMENT_DECLINED"));
@@ -198,19 +200,19 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void paymentTimeoutCancelsTheOrderAndALateAuthorizationIsRefunded() {
 		UUID orderId = placed(order("tok_slow", "BOOK-0001", "1"));
-		this.payment.nextCommand(orderId, "payment.authorize");
+		payment.nextCommand(orderId, "payment.authorize");
 		awaitStatus(orderId, "CANCELLED");
-		assertThat(this.payment.nextOrderEvent(orderId, "order.cancelled").data().get("reason").asString())
+		assertThat(payment.nextOrderEvent(orderId, "order.cancelled").data().get("reason").asString())
 			.isEqualTo("PAYMENT_TIMEOUT");
 
 		UUID paymentId = UUID.randomUUID();
-		this.payment.authorized(orderId, paymentId);
-		Published refund = this.payment.nextCommand(orderId, "payment.refund");
+		payment.authorized(orderId, paymentId);
+		Published refund = payment.nextCommand(orderId, "payment.refund");
 		EventSchemas.assertValid("payment.refund", 1, refund.body());
 		assertThat(refund.data().get("paymentId").asString()).isEqualTo(paymentId.toString());
 		assertThat(refund.data().get("amount").asString()).isEqualTo("10.00");
 		assertThat(refund.data().get("reason").asString()).isEqualTo("LATE_AUTHORIZATION");
-		this.payment.refunded(orderId, paymentId);
+		payment.refunded(orderId, paymentId);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> asCustomer().get("/api/orders/{id}", orderId).path("history.reason"),
 					(reasons) -> ((List<?>) reasons).contains("PAYMENT_REFUNDED"));
@@ -220,7 +222,7 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void customerCancelsBeforePaymentAndALateAuthorizationIsRefunded() {
 		UUID orderId = placed(order("tok_visa", "BOOK-0001", "1"));
-		this.payment.nextCommand(orderId, "payment.authorize");
+		payment.nextCommand(orderId, "payment.authorize");
 		asCustomer().post("/api/orders/{id}/cancel", orderId)
 			.then()
 			.statusCode(200)
@@ -230,61 +232,61 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 			.then()
 			.statusCode(200)
 			.body("status", equalTo("CANCELLED"));
-		assertThat(this.payment.nextOrderEvent(orderId, "order.cancelled").data().get("reason").asString())
+		assertThat(payment.nextOrderEvent(orderId, "order.cancelled").data().get("reason").asString())
 			.isEqualTo("CUSTOMER_REQUEST");
 		UUID paymentId = UUID.randomUUID();
-		this.payment.authorized(orderId, paymentId);
-		assertThat(this.payment.nextCommand(orderId, "payment.refund").data().get("paymentId").asString())
+		payment.authorized(orderId, paymentId);
+		assertThat(payment.nextCommand(orderId, "payment.refund").data().get("paymentId").asString())
 			.isEqualTo(paymentId.toString());
 	}
 
 	@Test
 	void customerCancelsAfterPaymentAndIsRefunded() {
 		UUID orderId = placed(order("tok_visa", "BOOK-0001", "2"));
-		this.payment.nextCommand(orderId, "payment.authorize");
+		payment.nextCommand(orderId, "payment.authorize");
 		UUID paymentId = UUID.randomUUID();
-		this.payment.authorized(orderId, paymentId);
+		payment.authorized(orderId, paymentId);
 		awaitStatus(orderId, "CONFIRMED");
 		asCustomer().post("/api/orders/{id}/cancel", orderId)
 			.then()
 			.statusCode(200)
 			.body("status", equalTo("CANCELLED"));
-		Published refund = this.payment.nextCommand(orderId, "payment.refund");
+		Published refund = payment.nextCommand(orderId, "payment.refund");
 		assertThat(refund.data().get("paymentId").asString()).isEqualTo(paymentId.toString());
 		assertThat(refund.data().get("amount").asString()).isEqualTo("20.00");
 		assertThat(refund.data().get("reason").asString()).isEqualTo("CUSTOMER_REQUEST");
-		assertThat(this.payment.nextOrderEvent(orderId, "order.cancelled").data().get("reason").asString())
+		assertThat(payment.nextOrderEvent(orderId, "order.cancelled").data().get("reason").asString())
 			.isEqualTo("CUSTOMER_REQUEST");
 	}
 
 	@Test
 	void shippedOrdersCannotBeCancelledAndMoveOnToDelivered() {
 		UUID orderId = placed(order("tok_visa", "BOOK-0001", "1"));
-		this.payment.nextCommand(orderId, "payment.authorize");
-		this.payment.authorized(orderId, UUID.randomUUID());
+		payment.nextCommand(orderId, "payment.authorize");
+		payment.authorized(orderId, UUID.randomUUID());
 		awaitStatus(orderId, "CONFIRMED");
-		this.payment.shipment("shipment.dispatched", orderId);
+		payment.shipment("shipment.dispatched", orderId);
 		awaitStatus(orderId, "SHIPPED");
-		EventSchemas.assertValid("order.shipped", 1, this.payment.nextOrderEvent(orderId, "order.shipped").body());
+		EventSchemas.assertValid("order.shipped", 1, payment.nextOrderEvent(orderId, "order.shipped").body());
 		assertProblem(asCustomer().post("/api/orders/{id}/cancel", orderId).then(), 409, "order-not-cancellable")
 			.body("orderStatus", equalTo("SHIPPED"));
-		this.payment.shipment("shipment.delivered", orderId);
+		payment.shipment("shipment.delivered", orderId);
 		awaitStatus(orderId, "DELIVERED");
-		EventSchemas.assertValid("order.delivered", 1, this.payment.nextOrderEvent(orderId, "order.delivered").body());
+		EventSchemas.assertValid("order.delivered", 1, payment.nextOrderEvent(orderId, "order.delivered").body());
 	}
 
 	@Test
 	void aDispatchThatCrossedTheCustomersCancelIsRecordedAndTheOrderStaysCancelled(CapturedOutput output) {
 		UUID orderId = placed(order("tok_visa", "BOOK-0001", "1"));
-		this.payment.nextCommand(orderId, "payment.authorize");
-		this.payment.authorized(orderId, UUID.randomUUID());
+		payment.nextCommand(orderId, "payment.authorize");
+		payment.authorized(orderId, UUID.randomUUID());
 		awaitStatus(orderId, "CONFIRMED");
 		asCustomer().post("/api/orders/{id}/cancel", orderId).then().statusCode(200);
 		String dispatched = "{\"orderId\":\"" + orderId + "\",\"shipmentId\":\"" + UUID.randomUUID() + "\"}";
 		String first = UUID.randomUUID().toString();
 		String again = UUID.randomUUID().toString(); // another message with the same news
-		this.payment.send("shipping.events", "shipment.dispatched", orderId, first, dispatched);
-		this.payment.send("shipping.events", "shipment.dispatched", orderId, again, dispatched);
+		payment.send("shipping.events", "shipment.dispatched", orderId, first, dispatched);
+		payment.send("shipping.events", "shipment.dispatched", orderId, again, dispatched);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc
 				.sql("select count(*) from inbox where consumer = 'order.shipment-events' and message_id in (?, ?)")
@@ -302,7 +304,7 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void sweepersRacingOnAnOverdueSagaCancelItOnce() throws Exception {
 		UUID orderId = placed(order("tok_slow", "BOOK-0001", "1"));
-		this.payment.nextCommand(orderId, "payment.authorize");
+		payment.nextCommand(orderId, "payment.authorize");
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.sql("select payment_deadline <= now() from checkout_sagas where order_id = ?")
 				.param(orderId)
@@ -344,20 +346,20 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void duplicateAndRedeliveredRepliesChangeNothing() {
 		UUID orderId = placed(order("tok_visa", "BOOK-0001", "1"));
-		this.payment.nextCommand(orderId, "payment.authorize");
+		payment.nextCommand(orderId, "payment.authorize");
 		UUID paymentId = UUID.randomUUID();
 		String reply = "{\"orderId\":\"" + orderId + "\",\"paymentId\":\"" + paymentId
 				+ "\",\"amount\":\"10.00\",\"currency\":\"EUR\"}";
 		String messageId = UUID.randomUUID().toString();
 		String secondId = UUID.randomUUID().toString();
 		String declinedId = UUID.randomUUID().toString();
-		this.payment.send("payment.events", "payment.authorized", orderId, messageId, reply);
-		this.payment.send("payment.events", "payment.authorized", orderId, messageId, reply);
-		this.payment.send("payment.events", "payment.authorized", orderId, secondId, reply);
-		this.payment.send("payment.events", "payment.declined", orderId, declinedId, "{\"orderId\":\"" + orderId
+		payment.send("payment.events", "payment.authorized", orderId, messageId, reply);
+		payment.send("payment.events", "payment.authorized", orderId, messageId, reply);
+		payment.send("payment.events", "payment.authorized", orderId, secondId, reply);
+		payment.send("payment.events", "payment.declined", orderId, declinedId, "{\"orderId\":\"" + orderId
 				+ "\",\"paymentId\":\"" + UUID.randomUUID() + "\",\"reason\":\"card_declined\"}");
 		awaitStatus(orderId, "CONFIRMED");
-		this.payment.nextOrderEvent(orderId, "order.confirmed");
+		payment.nextOrderEvent(orderId, "order.confirmed");
 		// every one of the three messages handled (the fourth is the first redelivered)
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc
@@ -370,7 +372,7 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 				.param(orderId.toString())
 				.query(Integer.class)
 				.single() == 0);
-		assertThat(this.payment.drain()).as("nothing else published for the order")
+		assertThat(payment.drain()).as("nothing else published for the order")
 			.noneMatch((published) -> published.subject().equals(orderId.toString()));
 		asCustomer().get("/api/orders/{id}", orderId)
 			.then()
@@ -491,7 +493,7 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 		UUID failed = UUID.fromString(response.path("orderId"));
 		assertRejectedForGood(failed, "INVENTORY_UNAVAILABLE");
 
-		Published rejected = this.payment.nextOrderEvent(failed, "order.rejected");
+		Published rejected = payment.nextOrderEvent(failed, "order.rejected");
 		EventSchemas.assertValid("order.rejected", 1, rejected.body());
 		assertThat(rejected.data().get("reason").asString()).isEqualTo("INVENTORY_UNAVAILABLE");
 
@@ -523,7 +525,7 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 		assertProblem(response.then(), 503, "inventory-unavailable");
 		UUID failed = UUID.fromString(response.path("orderId"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> participants.reserved(failed));
-		EventSchemas.assertValid("order.rejected", 1, this.payment.nextOrderEvent(failed, "order.rejected").body());
+		EventSchemas.assertValid("order.rejected", 1, payment.nextOrderEvent(failed, "order.rejected").body());
 
 		participants.delay(0);
 		UUID placed = UUID.fromString(place(key, body).then().statusCode(201).extract().path("id"));
@@ -645,7 +647,7 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 		assertProblem(response.then(), 422, "order-total-too-large");
 		UUID orderId = UUID.fromString(response.path("orderId"));
 		assertRejectedForGood(orderId, "TOTAL_TOO_LARGE");
-		Published rejected = this.payment.nextOrderEvent(orderId, "order.rejected");
+		Published rejected = payment.nextOrderEvent(orderId, "order.rejected");
 		EventSchemas.assertValid("order.rejected", 1, rejected.body());
 		assertThat(rejected.data().get("reason").asString()).isEqualTo("TOTAL_TOO_LARGE");
 	}
@@ -660,9 +662,9 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 				+ "\"country\":\"GB\"},\"version\":1}";
 		String updated = registered.replace("Bath", "York").replace("\"version\":1", "\"version\":3");
 		String stale = registered.replace("Bath", "Leeds").replace("\"version\":1", "\"version\":2");
-		this.payment.userEvent("user.registered", UUID.randomUUID().toString(), this.customer, registered);
-		this.payment.userEvent("user.updated", UUID.randomUUID().toString(), this.customer, updated);
-		this.payment.userEvent("user.updated", UUID.randomUUID().toString(), this.customer, stale);
+		payment.userEvent("user.registered", UUID.randomUUID().toString(), this.customer, registered);
+		payment.userEvent("user.updated", UUID.randomUUID().toString(), this.customer, updated);
+		payment.userEvent("user.updated", UUID.randomUUID().toString(), this.customer, stale);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.sql("select count(*) from inbox where consumer = 'order.user-events'")
 				.query(Integer.class)
@@ -775,10 +777,10 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 							new ShippingAddress("1 Main Street", null, "Springfield", "12345", "DE"), "tok_visa"))
 			.claim();
 		UUID orderId = ((Claim.Started) claim).orderId();
-		Published authorize = this.payment.nextCommand(orderId, "payment.authorize");
+		Published authorize = payment.nextCommand(orderId, "payment.authorize");
 		assertThat(authorize.data().get("cardToken").asString()).isEqualTo("tok_visa");
 		assertThat(participants.reserved(orderId)).isTrue();
-		this.payment.authorized(orderId, UUID.randomUUID());
+		payment.authorized(orderId, UUID.randomUUID());
 		awaitStatus(orderId, "CONFIRMED");
 		assertThat(this.jdbc.sql("select count(*) from checkout_sagas where order_id = ? and card_token is not null")
 			.param(orderId)

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -65,6 +64,9 @@ class SagaRestartIntegrationTests {
 
 	@AfterEach
 	void cleanUp() {
+		if (this.payment != null) {
+			this.payment.close();
+		}
 		this.participants.stop();
 		this.connections.destroy();
 		this.servers.deleteVirtualHost(this.broker);
@@ -120,8 +122,7 @@ class SagaRestartIntegrationTests {
 		UUID paid;
 		UUID unpaid;
 		try (ConfigurableApplicationContext first = start()) {
-			this.payment = new PaymentServiceDouble(new RabbitTemplate(this.connections),
-					new RabbitAdmin(this.connections));
+			this.payment = new PaymentServiceDouble(new RabbitTemplate(this.connections));
 			paid = place(port(first));
 			unpaid = place(port(first));
 			this.payment.nextCommand(paid, "payment.authorize");

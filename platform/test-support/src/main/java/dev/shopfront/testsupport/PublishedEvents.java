@@ -69,6 +69,14 @@ public final class PublishedEvents implements AutoCloseable {
 	}
 
 	/**
+	 * Every message so far.
+	 * @return them, in the order they arrived
+	 */
+	public List<Message> all() {
+		return List.copyOf(this.messages);
+	}
+
+	/**
 	 * The messages about an aggregate so far.
 	 * @param subject the aggregate ({@code cloudEvents:subject})
 	 * @return them, in the order they arrived

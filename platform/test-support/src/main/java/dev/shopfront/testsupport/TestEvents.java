@@ -1,5 +1,6 @@
 package dev.shopfront.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -7,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -41,8 +42,8 @@ public final class TestEvents {
 	 */
 	public static Message message(String type, Object subject, Object data) {
 		byte[] body = json(data);
-		EventSchemas.assertValid(type, 1, new String(body, java.nio.charset.StandardCharsets.UTF_8));
-		return build(type, subject, body);
+		EventSchemas.assertValid(type, 1, new String(body, StandardCharsets.UTF_8));
+		return build(type, subject, UUID.randomUUID().toString(), body);
 	}
 
 	/**
@@ -54,7 +55,20 @@ public final class TestEvents {
 	 * @return the message
 	 */
 	public static Message unchecked(String type, Object subject, Object data) {
-		return build(type, subject, json(data));
+		return build(type, subject, UUID.randomUUID().toString(), json(data));
+	}
+
+	/**
+	 * A message with a given id and its data as written, to send one message twice (a
+	 * redelivery, or a copy the producer published again) or data no schema would take.
+	 * @param type the type
+	 * @param subject the aggregate it is about
+	 * @param id the message id ({@code cloudEvents:id})
+	 * @param json the data, as JSON text
+	 * @return the message
+	 */
+	public static Message raw(String type, Object subject, String id, String json) {
+		return build(type, subject, id, json.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -114,8 +128,7 @@ public final class TestEvents {
 		}
 	}
 
-	private static Message build(String type, Object subject, byte[] body) {
-		String id = UUID.randomUUID().toString();
+	private static Message build(String type, Object subject, String id, byte[] body) {
 		Instant time = Instant.now();
 		String source = "/shopfront/" + producer(type);
 		MessageProperties properties = new MessageProperties();
