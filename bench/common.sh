@@ -22,3 +22,29 @@ bench_begin() {
 	done
 	. .mvn/find-jdk.sh
 }
+
+# bench_isolated_shop <state dir> <gateway port>
+# Points ./shop at a system of the benchmark's own (its state, ports, databases, vhost and
+# Redis keys: never a running shop's), whose user-service signs tokens with a key made for
+# this run (key_file, key_id: the benchmark mints its tokens with it), with rate limits out
+# of the way; stops and purges it when the script exits.
+bench_isolated_shop() {
+	state=$1
+	local port_base=$2
+	mkdir -p "$state"
+	key_file=$state/signing-key.pem
+	openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key_file" 2>/dev/null
+	key_id=bench-$(date +%s)
+	export SHOP_STATE_DIR=$state SHOP_PORT_BASE=$port_base SHOP_DB_PREFIX=bench_ \
+		SHOP_RABBIT_VHOST=shopfront_bench SHOP_REDIS_PREFIX=bench: \
+		SHOPFRONT_USER_JWT_PRIVATE_KEY="$(cat "$key_file")" SHOPFRONT_USER_JWT_KEY_ID=$key_id \
+		SHOPFRONT_GATEWAY_RATELIMIT_PERIP=10000000 SHOPFRONT_GATEWAY_RATELIMIT_PERUSER=10000000 \
+		SHOP_JAVA_OPTS=${SHOP_JAVA_OPTS:--XX:TieredStopAtLevel=4}
+	trap bench_down EXIT
+}
+
+bench_down() {
+	echo "Stopping the benchmark system: ./shop down --purge" >&2
+	./shop down --purge </dev/null >&2 || echo "./shop down --purge failed; logs in $state/logs" >&2
+	rm -f "$key_file"
+}

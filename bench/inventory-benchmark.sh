@@ -27,24 +27,7 @@ for jar in gateway/target/gateway-*.jar user-service/target/user-service-*.jar; 
 done
 ./mvnw -q -B -pl $module dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 
-state=${BENCH_STATE_DIR:-$PWD/$module/target/bench-shop}
-mkdir -p "$state"
-key_file=$state/signing-key.pem
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key_file" 2>/dev/null
-key_id=bench-$(date +%s)
-
-export SHOP_STATE_DIR=$state SHOP_PORT_BASE=$port_base SHOP_DB_PREFIX=bench_ \
-	SHOP_RABBIT_VHOST=shopfront_bench SHOP_REDIS_PREFIX=bench: \
-	SHOPFRONT_USER_JWT_PRIVATE_KEY="$(cat "$key_file")" SHOPFRONT_USER_JWT_KEY_ID=$key_id \
-	SHOPFRONT_GATEWAY_RATELIMIT_PERIP=10000000 SHOPFRONT_GATEWAY_RATELIMIT_PERUSER=10000000 \
-	SHOP_JAVA_OPTS=${SHOP_JAVA_OPTS:--XX:TieredStopAtLevel=4}
-
-down() {
-	echo "Stopping the benchmark system: ./shop down --purge" >&2
-	./shop down --purge </dev/null >&2 || echo "./shop down --purge failed; logs in $state/logs" >&2
-	rm -f "$key_file"
-}
-trap down EXIT
+bench_isolated_shop "${BENCH_STATE_DIR:-$PWD/$module/target/bench-shop}" "$port_base"
 
 echo "Starting an isolated system: ./shop up --no-build (state in $state, gateway on $port_base)" >&2
 # C2 and every service at once on 2 cores: allow a slow machine longer than ./shop's 120 s

@@ -63,26 +63,9 @@ if [ ${#stale[@]} -gt 0 ]; then
 fi
 ./mvnw -q -B -pl $module dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 
-state=${BENCH_STATE_DIR:-$PWD/$module/target/bench-shop}
-mkdir -p "$state"
-key_file=$state/signing-key.pem
+bench_isolated_shop "${BENCH_STATE_DIR:-$PWD/$module/target/bench-shop}" "$port_base"
 summary_file=$state/bench-summary.txt
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key_file" 2>/dev/null
-key_id=bench-$(date +%s)
 rm -f "$summary_file"
-
-export SHOP_STATE_DIR=$state SHOP_PORT_BASE=$port_base SHOP_DB_PREFIX=bench_ \
-	SHOP_RABBIT_VHOST=shopfront_bench SHOP_REDIS_PREFIX=bench: \
-	SHOPFRONT_USER_JWT_PRIVATE_KEY="$(cat "$key_file")" SHOPFRONT_USER_JWT_KEY_ID=$key_id \
-	SHOPFRONT_GATEWAY_RATELIMIT_PERIP=10000000 SHOPFRONT_GATEWAY_RATELIMIT_PERUSER=10000000 \
-	SHOP_JAVA_OPTS=${SHOP_JAVA_OPTS:--XX:TieredStopAtLevel=4}
-
-down() {
-	echo "Stopping the benchmark system: ./shop down --purge" >&2
-	./shop down --purge </dev/null >&2 || echo "./shop down --purge failed; logs in $state/logs" >&2
-	rm -f "$key_file"
-}
-trap down EXIT
 
 # Where this run's lines start in each service log (the logs are appended to, run after run).
 declare -A log_from

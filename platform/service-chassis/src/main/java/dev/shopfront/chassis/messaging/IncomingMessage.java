@@ -23,4 +23,16 @@ public record IncomingMessage(EventEnvelope envelope, JsonNode data, JsonMapper 
 		return this.json.treeToValue(this.data, type);
 	}
 
+	/**
+	 * Reads data as every consumer receives it, for the tests of a consumer's records:
+	 * what they take, what they ignore, what they refuse.
+	 * @param <T> the record type
+	 * @param json the data, as a producer publishes it
+	 * @param type the record class
+	 * @return the data
+	 */
+	public static <T> T readData(String json, Class<T> type) {
+		return ChassisMessagingAutoConfiguration.messageJson().readValue(json, type);
+	}
+
 }
