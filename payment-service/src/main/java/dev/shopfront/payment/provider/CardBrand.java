@@ -1,6 +1,6 @@
 package dev.shopfront.payment.provider;
 
-import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The brand of a card, as the provider tells it; what payment-service keeps instead of
@@ -9,26 +9,20 @@ import java.util.Arrays;
 public enum CardBrand {
 
 	/** Visa. */
-	VISA("visa"),
+	VISA,
 
 	/** Mastercard. */
-	MASTERCARD("mastercard"),
+	MASTERCARD,
 
 	/** The provider did not know the card. */
-	UNKNOWN("unknown");
-
-	private final String code;
-
-	CardBrand(String code) {
-		this.code = code;
-	}
+	UNKNOWN;
 
 	/**
 	 * The brand as stored and shown.
-	 * @return e.g. {@code visa}
+	 * @return its name in lower case, e.g. {@code visa}
 	 */
 	public String code() {
-		return this.code;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -38,10 +32,12 @@ public enum CardBrand {
 	 * @throws IllegalArgumentException when the code is none of them
 	 */
 	public static CardBrand of(String code) {
-		return Arrays.stream(values())
-			.filter((brand) -> brand.code.equals(code))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Unknown card brand " + code));
+		for (CardBrand brand : values()) {
+			if (brand.code().equals(code)) {
+				return brand;
+			}
+		}
+		throw new IllegalArgumentException("Unknown card brand " + code);
 	}
 
 }

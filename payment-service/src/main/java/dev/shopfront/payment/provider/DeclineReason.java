@@ -1,6 +1,6 @@
 package dev.shopfront.payment.provider;
 
-import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Why the provider declined a charge; the codes are those of {@code payment.declined}.
@@ -8,26 +8,20 @@ import java.util.Arrays;
 public enum DeclineReason {
 
 	/** The issuer declined the card. */
-	CARD_DECLINED("card_declined"),
+	CARD_DECLINED,
 
 	/** Not enough funds on the card. */
-	INSUFFICIENT_FUNDS("insufficient_funds"),
+	INSUFFICIENT_FUNDS,
 
 	/** The provider knows no card by this token. */
-	INVALID_CARD_TOKEN("invalid_card_token");
-
-	private final String code;
-
-	DeclineReason(String code) {
-		this.code = code;
-	}
+	INVALID_CARD_TOKEN;
 
 	/**
 	 * The reason as stored, shown and published.
-	 * @return e.g. {@code card_declined}
+	 * @return its name in lower case, e.g. {@code card_declined}
 	 */
 	public String code() {
-		return this.code;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -37,10 +31,12 @@ public enum DeclineReason {
 	 * @throws IllegalArgumentException when the code is none of them
 	 */
 	public static DeclineReason of(String code) {
-		return Arrays.stream(values())
-			.filter((reason) -> reason.code.equals(code))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Unknown decline reason " + code));
+		for (DeclineReason reason : values()) {
+			if (reason.code().equals(code)) {
+				return reason;
+			}
+		}
+		throw new IllegalArgumentException("Unknown decline reason " + code);
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.awaitility.Awaitility.await;
@@ -28,7 +28,8 @@ public abstract class ServiceIntegrationTest {
 	/** What was taken from parking queues so far, by any test of this JVM. */
 	private static final List<Message> parked = new CopyOnWriteArrayList<>();
 
-	@LocalServerPort
+	/** The service's port; 0 for a test that runs no web server. */
+	@Value("${local.server.port:0}")
 	protected int port;
 
 	@Autowired

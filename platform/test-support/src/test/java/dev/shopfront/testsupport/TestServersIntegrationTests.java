@@ -32,12 +32,7 @@ class TestServersIntegrationTests {
 	@Test
 	void handsOutAFreshVirtualHostAndDeletesIt() throws Exception {
 		TestBroker broker = this.servers.createVirtualHost();
-		ConnectionFactory factory = new ConnectionFactory();
-		factory.setHost(broker.host());
-		factory.setPort(broker.port());
-		factory.setUsername(broker.username());
-		factory.setPassword(broker.password());
-		factory.setVirtualHost(broker.virtualHost());
+		ConnectionFactory factory = broker.connectionFactory();
 		try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
 			channel.queueDeclare("probe", false, false, true, null);
 			channel.basicPublish("", "probe", null, "hello".getBytes());

@@ -136,12 +136,7 @@ public final class OutboxBenchmark {
 							+ "note varchar(200) not null)")
 					.update();
 				OutboxBenchmark bench = new OutboxBenchmark(context);
-				ConnectionFactory factory = new ConnectionFactory();
-				factory.setHost(broker.host());
-				factory.setPort(broker.port());
-				factory.setUsername(broker.username());
-				factory.setPassword(broker.password());
-				factory.setVirtualHost(broker.virtualHost());
+				ConnectionFactory factory = broker.connectionFactory();
 				try (Connection connection = factory.newConnection("outbox-bench-consumer")) {
 					bench.facts(connection, context, queueType);
 					bench.consume(connection, queueType);
