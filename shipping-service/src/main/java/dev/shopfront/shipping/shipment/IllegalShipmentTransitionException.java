@@ -8,37 +8,29 @@ import java.util.UUID;
  */
 public class IllegalShipmentTransitionException extends RuntimeException {
 
-	private final UUID shipmentId;
-
-	private final ShipmentStatus from;
-
-	private final ShipmentStatus to;
+	private final Refused refused;
 
 	IllegalShipmentTransitionException(UUID shipmentId, ShipmentStatus from, ShipmentStatus to) {
 		super("Shipment " + shipmentId + " is " + from + " and cannot move to " + to + ".");
-		this.shipmentId = shipmentId;
-		this.from = from;
-		this.to = to;
-	}
-
-	public UUID shipmentId() {
-		return this.shipmentId;
+		this.refused = new Refused(shipmentId, from, to);
 	}
 
 	/**
-	 * Where the shipment stands.
-	 * @return its current status
+	 * The move refused.
+	 * @return it
 	 */
-	public ShipmentStatus from() {
-		return this.from;
+	public Refused refused() {
+		return this.refused;
 	}
 
 	/**
-	 * Where it was asked to go.
-	 * @return the refused status
+	 * A move the lifecycle refused.
+	 *
+	 * @param shipmentId the shipment
+	 * @param from where it stands
+	 * @param to where it was asked to go
 	 */
-	public ShipmentStatus to() {
-		return this.to;
+	public record Refused(UUID shipmentId, ShipmentStatus from, ShipmentStatus to) {
 	}
 
 }

@@ -109,9 +109,9 @@ class ShipmentTests {
 	private static void assertRefused(Runnable transition, Shipment shipment, ShipmentStatus to) {
 		assertThatExceptionOfType(IllegalShipmentTransitionException.class).isThrownBy(transition::run)
 			.satisfies((ex) -> {
-				assertThat(ex.shipmentId()).isEqualTo(shipment.id());
-				assertThat(ex.from()).isEqualTo(shipment.status());
-				assertThat(ex.to()).isEqualTo(to);
+				assertThat(ex.refused().shipmentId()).isEqualTo(shipment.id());
+				assertThat(ex.refused().from()).isEqualTo(shipment.status());
+				assertThat(ex.refused().to()).isEqualTo(to);
 			})
 			.withMessageContaining(shipment.status().name());
 	}

@@ -31,7 +31,7 @@ class ShipmentProblems {
 
 	@ExceptionHandler
 	ProblemDetail illegalTransition(IllegalShipmentTransitionException ex) {
-		ProblemDetail problem = switch (ex.to()) {
+		ProblemDetail problem = switch (ex.refused().to()) {
 			case DISPATCHED -> Problems.problem(HttpStatus.CONFLICT, "shipment-not-dispatchable",
 					"Shipment cannot be dispatched", ex.getMessage());
 			case DELIVERED -> Problems.problem(HttpStatus.CONFLICT, "shipment-not-deliverable",
@@ -39,8 +39,8 @@ class ShipmentProblems {
 			default -> Problems.problem(HttpStatus.CONFLICT, "illegal-shipment-transition", "Shipment cannot move on",
 					ex.getMessage());
 		};
-		problem.setProperty("shipmentId", ex.shipmentId());
-		problem.setProperty("shipmentStatus", ex.from().name());
+		problem.setProperty("shipmentId", ex.refused().shipmentId());
+		problem.setProperty("shipmentStatus", ex.refused().from().name());
 		return problem;
 	}
 
