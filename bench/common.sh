@@ -48,3 +48,15 @@ bench_down() {
 	./shop down --purge </dev/null >&2 || echo "./shop down --purge failed; logs in $state/logs" >&2
 	rm -f "$key_file"
 }
+
+# bench_start_shop: starts the isolated system (bench_isolated_shop first) and prints what the
+# figures were measured on: the commit, the machine, the JDK and the load before the run.
+bench_start_shop() {
+	echo "Starting an isolated system: ./shop up --no-build (state in $state, gateway on $SHOP_PORT_BASE)" >&2
+	# C2 and every service at once on 2 cores: allow a slow machine longer than ./shop's 120 s
+	SHOP_READY_TIMEOUT=${SHOP_READY_TIMEOUT:-300} ./shop up --no-build </dev/null >&2
+	echo "$(date -u +%FT%TZ) commit $(git rev-parse --short HEAD), args: ${props[*]-}"
+	echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), services with ${SHOP_JAVA_OPTS}"
+	echo "Load before the run: $(cut -d' ' -f1-3 /proc/loadavg); busiest processes:"
+	ps -eo pcpu,comm --sort=-pcpu | sed -n '2,6p'
+}

@@ -75,14 +75,7 @@ for s in "${services[@]}"; do
 	log_from[$s]=$((lines + 1))
 done
 
-echo "Starting an isolated system: ./shop up --no-build (state in $state, gateway on $port_base)" >&2
-# C2 and every service at once on 2 cores: allow a slow machine longer than ./shop's 120 s
-SHOP_READY_TIMEOUT=${SHOP_READY_TIMEOUT:-300} ./shop up --no-build </dev/null >&2
-
-echo "$(date -u +%FT%TZ) commit $(git rev-parse --short HEAD), args: ${props[*]-}"
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), services with ${SHOP_JAVA_OPTS}"
-echo "Load before the run: $(cut -d' ' -f1-3 /proc/loadavg); busiest processes:"
-ps -eo pcpu,comm --sort=-pcpu | sed -n '2,6p'
+bench_start_shop
 
 status=0
 "$JAVA_HOME/bin/java" -Xms256m -Xmx512m ${props[@]+"${props[@]}"} \

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import dev.shopfront.order.config.OrderProperties;
 import dev.shopfront.order.lifecycle.CancelReason;
@@ -44,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The participants: inventory-service over REST ({@link InventoryParticipant}, called
  * with no transaction open), payment-service over messages ({@link PaymentParticipant};
- * its replies arrive through {@code saga.messaging.PaymentRepliesConsumer}).
+ * its replies arrive through {@code saga.messaging.ParticipantMessagesConsumer}).
  */
 @Service
 public class PlaceOrderSagaOrchestrator {
@@ -172,22 +173,19 @@ public class PlaceOrderSagaOrchestrator {
 	/** payment.authorized arrived. */
 	@Transactional
 	public void paymentAuthorized(UUID orderId, UUID paymentId) {
-		PlaceOrderSaga saga = saga(orderId);
-		carryOut(saga, order(orderId), saga.authorized(paymentId, this.clock.instant()));
+		decide(orderId, (saga, now) -> saga.authorized(paymentId, now));
 	}
 
 	/** payment.declined arrived. */
 	@Transactional
 	public void paymentDeclined(UUID orderId) {
-		PlaceOrderSaga saga = saga(orderId);
-		carryOut(saga, order(orderId), saga.declined(this.clock.instant()));
+		decide(orderId, (saga, now) -> saga.declined(now));
 	}
 
 	/** payment.refunded arrived. */
 	@Transactional
 	public void paymentRefunded(UUID orderId, UUID paymentId) {
-		PlaceOrderSaga saga = saga(orderId);
-		carryOut(saga, order(orderId), saga.refunded(paymentId, this.clock.instant()));
+		decide(orderId, (saga, now) -> saga.refunded(paymentId, now));
 	}
 
 	/** inventory.reservation-expired arrived. */
@@ -208,10 +206,7 @@ public class PlaceOrderSagaOrchestrator {
 	 */
 	@Transactional
 	public boolean checkDeadline(UUID orderId) {
-		PlaceOrderSaga saga = saga(orderId);
-		List<Action> actions = saga.checkDeadline(this.clock.instant());
-		carryOut(saga, order(orderId), actions);
-		return !actions.isEmpty();
+		return !decide(orderId, PlaceOrderSaga::checkDeadline).isEmpty();
 	}
 
 	/**
@@ -256,6 +251,18 @@ public class PlaceOrderSagaOrchestrator {
 			}
 			return new PlacementResult.Accepted(order);
 		});
+	}
+
+	/**
+	 * Loads the saga (locked) and its order, lets the saga decide on what happened, and
+	 * carries the decision out, in the caller's transaction.
+	 * @return the decision
+	 */
+	private List<Action> decide(UUID orderId, BiFunction<PlaceOrderSaga, Instant, List<Action>> decision) {
+		PlaceOrderSaga saga = saga(orderId);
+		List<Action> actions = decision.apply(saga, this.clock.instant());
+		carryOut(saga, order(orderId), actions);
+		return actions;
 	}
 
 	/**

@@ -1,11 +1,9 @@
 package dev.shopfront.payment.provider;
 
-import java.util.Locale;
-
 /**
  * Why the provider declined a charge; the codes are those of {@code payment.declined}.
  */
-public enum DeclineReason {
+public enum DeclineReason implements Coded {
 
 	/** The issuer declined the card. */
 	CARD_DECLINED,
@@ -17,26 +15,13 @@ public enum DeclineReason {
 	INVALID_CARD_TOKEN;
 
 	/**
-	 * The reason as stored, shown and published.
-	 * @return its name in lower case, e.g. {@code card_declined}
-	 */
-	public String code() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
-	/**
 	 * The reason of a code.
 	 * @param code e.g. {@code card_declined}
 	 * @return the reason
 	 * @throws IllegalArgumentException when the code is none of them
 	 */
 	public static DeclineReason of(String code) {
-		for (DeclineReason reason : values()) {
-			if (reason.code().equals(code)) {
-				return reason;
-			}
-		}
-		throw new IllegalArgumentException("Unknown decline reason " + code);
+		return Coded.of(DeclineReason.class, code);
 	}
 
 }

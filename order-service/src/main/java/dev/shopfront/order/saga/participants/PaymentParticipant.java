@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * payment-service as the saga's participant, over messages: the saga's commands to it
  * ({@code payment.authorize}, {@code payment.refund} on the {@code payment.commands}
  * exchange), written to the outbox in the saga's transaction. Its replies come back as
- * events on {@code payment.events} (see {@code saga.messaging.PaymentRepliesConsumer}).
+ * events on {@code payment.events} (see
+ * {@code saga.messaging.ParticipantMessagesConsumer}).
  */
 @Component
 public class PaymentParticipant {

@@ -9,14 +9,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * payment-service's replies move the saga: {@code payment.authorized},
- * {@code payment.declined}, {@code payment.refunded}. Through the chassis inbox; a reply
- * the saga has already applied changes nothing (the saga's own guards), whatever its
- * message id.
+ * The participants' messages that move the saga, through the chassis inbox: a message the
+ * saga has already applied changes nothing (the saga's own guards), whatever its id.
  */
 @Configuration(proxyBeanMethods = false)
-class PaymentRepliesConsumer {
+class ParticipantMessagesConsumer {
 
+	/**
+	 * payment-service's replies to the saga's commands: {@code payment.authorized},
+	 * {@code payment.declined}, {@code payment.refunded}.
+	 */
 	@Bean
 	MessageConsumer paymentReplies(PlaceOrderSagaOrchestrator saga) {
 		return MessageConsumer.of("order.payment-events", "payment.events")
@@ -29,12 +31,32 @@ class PaymentRepliesConsumer {
 	}
 
 	/**
+	 * {@code inventory.reservation-expired}: stock released before the order was paid
+	 * cancels the order (normally the payment timeout, far shorter, comes first).
+	 */
+	@Bean
+	MessageConsumer inventoryEvents(PlaceOrderSagaOrchestrator saga) {
+		return MessageConsumer.of("order.inventory-events", "inventory.events")
+			.on("inventory.reservation-expired", OrderRef.class,
+					(expired) -> saga.reservationExpired(expired.orderId()))
+			.build();
+	}
+
+	/**
 	 * What the saga reads of a payment reply (tolerant reader).
 	 *
 	 * @param orderId the order
 	 * @param paymentId the payment
 	 */
 	record PaymentReply(UUID orderId, UUID paymentId) {
+	}
+
+	/**
+	 * What the saga reads of an inventory event.
+	 *
+	 * @param orderId the order
+	 */
+	record OrderRef(UUID orderId) {
 	}
 
 }
