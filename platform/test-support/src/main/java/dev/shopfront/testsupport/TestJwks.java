@@ -8,15 +8,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpServer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A tiny HTTP server on a free loopback port that publishes the public key of
  * {@link JwtMinter#shared()} at {@code /.well-known/jwks.json}, as user-service does.
  */
 public final class TestJwks {
-
-	private static volatile @Nullable TestJwks instance;
 
 	private final URI uri;
 
@@ -43,17 +40,7 @@ public final class TestJwks {
 	 * @return the server
 	 */
 	public static TestJwks get() {
-		TestJwks jwks = instance;
-		if (jwks == null) {
-			synchronized (TestJwks.class) {
-				jwks = instance;
-				if (jwks == null) {
-					jwks = new TestJwks();
-					instance = jwks;
-				}
-			}
-		}
-		return jwks;
+		return Holder.INSTANCE;
 	}
 
 	/**
@@ -62,6 +49,16 @@ public final class TestJwks {
 	 */
 	public URI uri() {
 		return this.uri;
+	}
+
+	/**
+	 * Made on the first {@link #get()}, once per JVM (the class initialisation is the
+	 * lock).
+	 */
+	private static final class Holder {
+
+		static final TestJwks INSTANCE = new TestJwks();
+
 	}
 
 }

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -35,8 +34,6 @@ public final class TestServers {
 
 	private static final Duration LEFTOVER_AGE = Duration.ofHours(6);
 
-	private static volatile @Nullable TestServers instance;
-
 	private final Backend backend;
 
 	private TestServers(Backend backend) {
@@ -49,17 +46,7 @@ public final class TestServers {
 	 * @return the servers
 	 */
 	public static TestServers get() {
-		TestServers servers = instance;
-		if (servers == null) {
-			synchronized (TestServers.class) {
-				servers = instance;
-				if (servers == null) {
-					servers = new TestServers(chooseBackend());
-					instance = servers;
-				}
-			}
-		}
-		return servers;
+		return Holder.INSTANCE;
 	}
 
 	/**
@@ -377,6 +364,16 @@ public final class TestServers {
 				throw new IllegalStateException(ex);
 			}
 		}
+
+	}
+
+	/**
+	 * Made on the first {@link #get()}, once per JVM (the class initialisation is the
+	 * lock).
+	 */
+	private static final class Holder {
+
+		static final TestServers INSTANCE = new TestServers(chooseBackend());
 
 	}
 
