@@ -46,6 +46,13 @@ class OrderJourneyE2ETests {
 		return Api.given().get("/api/products/" + sku).path("available");
 	}
 
+	/** Places an order under a new Idempotency-Key and expects it accepted (201). */
+	private static Response placed(Api.Customer customer, String sku, int quantity, String card) {
+		Response placed = place(customer, UUID.randomUUID().toString(), sku, quantity, card);
+		assertThat(placed.statusCode()).as(placed.asString()).isEqualTo(201);
+		return placed;
+	}
+
 	private static Response place(Api.Customer customer, String key, String sku, int quantity, String card) {
 		return customer.authorized()
 			.contentType(ContentType.JSON)
@@ -69,8 +76,7 @@ class OrderJourneyE2ETests {
 	void aPlacedOrderIsConfirmedWithItsPaymentVisibleAndItsStockCommitted(Deployment deployment) throws JOSEException {
 		String sku = product(deployment, "12.50", 5);
 		Api.Customer customer = Api.newCustomer("order");
-		Response placed = place(customer, UUID.randomUUID().toString(), sku, 2, "tok_visa");
-		assertThat(placed.statusCode()).as(placed.asString()).isEqualTo(201);
+		Response placed = placed(customer, sku, 2, "tok_visa");
 		assertThat(placed.<String>path("status")).isEqualTo("PENDING");
 		assertThat(placed.<String>path("total")).isEqualTo("25.00");
 		assertThat(placed.<String>path("currency")).isEqualTo("EUR");
@@ -93,8 +99,7 @@ class OrderJourneyE2ETests {
 	void aDeclinedPaymentCancelsTheOrderAndGivesTheStockBack(Deployment deployment) throws JOSEException {
 		String sku = product(deployment, "3.00", 4);
 		Api.Customer customer = Api.newCustomer("declined");
-		Response placed = place(customer, UUID.randomUUID().toString(), sku, 3, "tok_chargeDeclined");
-		assertThat(placed.statusCode()).as(placed.asString()).isEqualTo(201);
+		Response placed = placed(customer, sku, 3, "tok_chargeDeclined");
 		String orderId = placed.path("id");
 		assertThat(placed.<String>path("total")).as("priced by the reservation inventory made").isEqualTo("9.00");
 
@@ -143,8 +148,7 @@ class OrderJourneyE2ETests {
 		String sku = product(deployment, "2.00", 5);
 		Api.Customer owner = Api.newCustomer("owner");
 		Api.Customer stranger = Api.newCustomer("stranger");
-		Response placed = place(owner, UUID.randomUUID().toString(), sku, 1, "tok_visa");
-		String orderId = placed.path("id");
+		String orderId = placed(owner, sku, 1, "tok_visa").path("id");
 		awaitStatus(owner, orderId, "CONFIRMED");
 		Problems.assertProblem(order(stranger, orderId), 404, "order-not-found");
 		Problems.assertProblem(stranger.authorized().post("/api/orders/" + orderId + "/cancel"), 404,
@@ -157,7 +161,7 @@ class OrderJourneyE2ETests {
 	void aCustomerCancelsAConfirmedOrderAndIsRefunded(Deployment deployment) throws JOSEException {
 		String sku = product(deployment, "9.00", 3);
 		Api.Customer customer = Api.newCustomer("cancel");
-		String orderId = place(customer, UUID.randomUUID().toString(), sku, 1, "tok_mastercard").path("id");
+		String orderId = placed(customer, sku, 1, "tok_mastercard").path("id");
 		awaitStatus(customer, orderId, "CONFIRMED");
 		Response cancelled = customer.authorized().post("/api/orders/" + orderId + "/cancel");
 		assertThat(cancelled.statusCode()).as(cancelled.asString()).isEqualTo(200);

@@ -102,6 +102,16 @@ public abstract class NotificationServiceIntegrationTest extends ServiceIntegrat
 		publish(userRegistered(userId, email, fullName, 1));
 	}
 
+	/**
+	 * Publishes {@code user.registered} for a new user with a new id.
+	 * @return the user's id
+	 */
+	protected UUID registered(String email, String fullName) {
+		UUID userId = UUID.randomUUID();
+		register(userId, email, fullName);
+		return userId;
+	}
+
 	protected Message orderConfirmed(UUID orderId, UUID userId) {
 		return event("order.confirmed", orderId,
 				TestEvents.fields("orderId", orderId, "userId", userId, "items",

@@ -118,9 +118,8 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 
 	@Test
 	void confirmsAnOrderOnceWhateverIsRedeliveredOrPublishedAgain() {
-		UUID user = UUID.randomUUID();
 		String email = address("grace");
-		register(user, email, "Grace Hopper");
+		UUID user = registered(email, "Grace Hopper");
 		UUID order = UUID.randomUUID();
 		Message confirmed = orderConfirmed(order, user);
 		publish(confirmed);
@@ -163,9 +162,8 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 					RESERVATION_EXPIRED | we could not hold the items for you until the payment was complete. | the amount is refunded
 					""")
 	void tellsWhyAnOrderWasCancelled(String reason, String words, String refund) {
-		UUID user = UUID.randomUUID();
 		String email = address("alan");
-		register(user, email, "Alan Turing");
+		UUID user = registered(email, "Alan Turing");
 		UUID order = UUID.randomUUID();
 		Message cancelled = orderCancelled(order, user, reason);
 		publish(cancelled);
@@ -184,9 +182,8 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 
 	@Test
 	void tellsTheTrackingNumberOfADispatchedOrderOnce() {
-		UUID user = UUID.randomUUID();
 		String email = address("linus");
-		register(user, email, "Linus Torvalds");
+		UUID user = registered(email, "Linus Torvalds");
 		UUID order = UUID.randomUUID();
 		UUID shipment = UUID.randomUUID();
 		Message dispatched = shipmentDispatched(shipment, order, user, "SF7K2M9Q4X1B");

@@ -20,6 +20,7 @@ import dev.shopfront.payment.charge.events.PaymentDeclinedV1;
 import dev.shopfront.payment.charge.events.PaymentRefundedV1;
 import dev.shopfront.payment.provider.CardBrand;
 import dev.shopfront.payment.provider.Charge;
+import dev.shopfront.payment.provider.Coded;
 import dev.shopfront.payment.provider.DeclineReason;
 import dev.shopfront.payment.provider.PaymentProvider;
 import dev.shopfront.payment.provider.ProviderDecision;
@@ -249,8 +250,9 @@ public class Payments {
 		String declineReason = rs.getString("decline_reason");
 		return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
 				rs.getObject("user_id", UUID.class), PaymentStatus.valueOf(rs.getString("status")),
-				rs.getBigDecimal("amount"), rs.getString("currency"), CardBrand.of(rs.getString("card_brand")),
-				(declineReason != null) ? DeclineReason.of(declineReason) : null,
+				rs.getBigDecimal("amount"), rs.getString("currency"),
+				Coded.of(CardBrand.class, rs.getString("card_brand")),
+				(declineReason != null) ? Coded.of(DeclineReason.class, declineReason) : null,
 				rs.getTimestamp("created_at").toInstant(), refund);
 	}
 

@@ -15,14 +15,4 @@ public enum CardBrand implements Coded {
 	/** The provider did not know the card. */
 	UNKNOWN;
 
-	/**
-	 * The brand of a code.
-	 * @param code e.g. {@code visa}
-	 * @return the brand
-	 * @throws IllegalArgumentException when the code is none of them
-	 */
-	public static CardBrand of(String code) {
-		return Coded.of(CardBrand.class, code);
-	}
-
 }

@@ -14,14 +14,4 @@ public enum DeclineReason implements Coded {
 	/** The provider knows no card by this token. */
 	INVALID_CARD_TOKEN;
 
-	/**
-	 * The reason of a code.
-	 * @param code e.g. {@code card_declined}
-	 * @return the reason
-	 * @throws IllegalArgumentException when the code is none of them
-	 */
-	public static DeclineReason of(String code) {
-		return Coded.of(DeclineReason.class, code);
-	}
-
 }

@@ -20,6 +20,7 @@ import dev.shopfront.payment.PaymentServiceIntegrationTest;
 import dev.shopfront.payment.charge.PaymentRequests.Authorize;
 import dev.shopfront.payment.provider.CardBrand;
 import dev.shopfront.payment.provider.CardToken;
+import dev.shopfront.payment.provider.Coded;
 import dev.shopfront.payment.provider.DeclineReason;
 import dev.shopfront.testsupport.AnotherInstance;
 import dev.shopfront.testsupport.EventSchemas;
@@ -99,8 +100,8 @@ class PaymentCommandsIntegrationTests extends PaymentServiceIntegrationTest {
 		assertThat(data.get("reason").asText()).isEqualTo(reason);
 		Payment payment = this.payments.find(UUID.fromString(data.get("paymentId").asText())).orElseThrow();
 		assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
-		assertThat(payment.declineReason()).isEqualTo(DeclineReason.of(reason));
-		assertThat(payment.cardBrand()).isEqualTo(CardBrand.of(brand));
+		assertThat(payment.declineReason()).isEqualTo(Coded.of(DeclineReason.class, reason));
+		assertThat(payment.cardBrand()).isEqualTo(Coded.of(CardBrand.class, brand));
 		assertThat(storedRows(order)).noneMatch((row) -> row.contains(token));
 	}
 

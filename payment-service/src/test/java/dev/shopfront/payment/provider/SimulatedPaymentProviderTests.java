@@ -64,10 +64,10 @@ class SimulatedPaymentProviderTests {
 
 	@Test
 	void brandsAndReasonsHaveTheContractsCodes() {
-		assertThat(CardBrand.of("mastercard")).isEqualTo(CardBrand.MASTERCARD);
-		assertThat(DeclineReason.of("insufficient_funds")).isEqualTo(DeclineReason.INSUFFICIENT_FUNDS);
+		assertThat(Coded.of(CardBrand.class, "mastercard")).isEqualTo(CardBrand.MASTERCARD);
+		assertThat(Coded.of(DeclineReason.class, "insufficient_funds")).isEqualTo(DeclineReason.INSUFFICIENT_FUNDS);
 		assertThat(DeclineReason.INVALID_CARD_TOKEN.code()).isEqualTo("invalid_card_token");
-		assertThatIllegalArgumentException().isThrownBy(() -> DeclineReason.of("stolen"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Coded.of(DeclineReason.class, "stolen"));
 	}
 
 }

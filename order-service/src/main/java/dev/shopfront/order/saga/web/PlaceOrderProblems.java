@@ -1,7 +1,5 @@
 package dev.shopfront.order.saga.web;
 
-import java.util.Map;
-
 import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.chassis.web.Problems;
 import dev.shopfront.order.saga.NoShippingAddressException;
@@ -39,15 +37,10 @@ class PlaceOrderProblems {
 
 	@ExceptionHandler
 	ProblemDetail tooManyUnits(TooManyUnitsException ex) {
-		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-				ex.getMessage());
-		problem.setProperty("errors",
-				ex.skus()
-					.stream()
-					.map((sku) -> Map.of("field", "items", "message",
-							sku + ", more than " + PlaceOrderCommand.MAX_UNITS_PER_SKU))
-					.toList());
-		return problem;
+		return Problems.validation(ex.getMessage(), ex.skus()
+			.stream()
+			.map((sku) -> Problems.fieldError("items", sku + ", more than " + PlaceOrderCommand.MAX_UNITS_PER_SKU))
+			.toList());
 	}
 
 	@ExceptionHandler

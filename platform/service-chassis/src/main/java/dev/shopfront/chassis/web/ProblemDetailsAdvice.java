@@ -78,7 +78,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		List<Map<String, String>> errors = new ArrayList<>();
 		for (ObjectError error : ex.getBindingResult().getAllErrors()) {
 			String field = (error instanceof FieldError fieldError) ? fieldError.getField() : error.getObjectName();
-			errors.add(fieldError(field, error.getDefaultMessage()));
+			errors.add(Problems.fieldError(field, error.getDefaultMessage()));
 		}
 		return validationProblem(errors, headers, request);
 	}
@@ -91,7 +91,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			String name = result.getMethodParameter().getParameterName();
 			result.getResolvableErrors()
 				.forEach((error) -> errors
-					.add(fieldError((name != null) ? name : "parameter", error.getDefaultMessage())));
+					.add(Problems.fieldError((name != null) ? name : "parameter", error.getDefaultMessage())));
 		});
 		return validationProblem(errors, headers, request);
 	}
@@ -109,7 +109,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		String message = (required == UUID.class) ? "must be a UUID"
 				: (required != null && Number.class.isAssignableFrom(ClassUtils.resolvePrimitiveIfNecessary(required)))
 						? "must be a number" : "wrong type or format";
-		return validationProblem(List.of(fieldError((name != null) ? name : "parameter", message)), headers, request);
+		return validationProblem(List.of(Problems.fieldError((name != null) ? name : "parameter", message)), headers,
+				request);
 	}
 
 	/**
@@ -120,7 +121,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
 			MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
-		return validationProblem(List.of(fieldError(ex.getParameterName(), "is required")), headers, request);
+		return validationProblem(List.of(Problems.fieldError(ex.getParameterName(), "is required")), headers, request);
 	}
 
 	@Override
@@ -134,7 +135,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		List<Map<String, String>> errors = ex.getConstraintViolations()
 			.stream()
-			.map((violation) -> fieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+			.map((violation) -> Problems.fieldError(lastNode(violation.getPropertyPath().toString()),
+					violation.getMessage()))
 			.toList();
 		return validationProblem(errors, new HttpHeaders(), request);
 	}
@@ -148,9 +150,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail problem;
 		if (cause instanceof UnrecognizedPropertyException unknown) {
-			problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-					"The request has a field this endpoint does not know: '" + unknown.getPropertyName() + "'.");
-			problem.setProperty("errors", List.of(fieldError(path(unknown), "unknown field")));
+			problem = Problems.validation(
+					"The request has a field this endpoint does not know: '" + unknown.getPropertyName() + "'.",
+					List.of(Problems.fieldError(path(unknown), "unknown field")));
 		}
 		else if (cause instanceof InvalidFormatException || (cause instanceof MismatchedInputException
 				&& !((MismatchedInputException) cause).getPath().isEmpty())) {
@@ -158,9 +160,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			String message = (cause instanceof InvalidFormatException format
 					&& StrictJsonAutoConfiguration.NUL_REFUSED.equals(format.getOriginalMessage()))
 							? StrictJsonAutoConfiguration.NUL_REFUSED : "wrong type or format";
-			problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-					"Field '" + field + "' has a value of the wrong type or format.");
-			problem.setProperty("errors", List.of(fieldError(field, message)));
+			problem = Problems.validation("Field '" + field + "' has a value of the wrong type or format.",
+					List.of(Problems.fieldError(field, message)));
 		}
 		else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
 			problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
@@ -258,10 +259,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private ResponseEntity<Object> validationProblem(List<Map<String, String>> errors, HttpHeaders headers,
 			WebRequest request) {
-		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-				"The request has " + errors.size() + " invalid field(s).");
-		problem.setProperty("errors", errors);
-		return entity(problem, headers, request);
+		return entity(Problems.validation("The request has " + errors.size() + " invalid field(s).", errors), headers,
+				request);
 	}
 
 	private ResponseEntity<Object> entity(ProblemDetail problem, HttpHeaders headers, WebRequest request) {
@@ -286,10 +285,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return http.getMethod() + " " + http.getRequestURI();
 		}
 		return request.getDescription(false);
-	}
-
-	private static Map<String, String> fieldError(String field, @Nullable String message) {
-		return Map.of("field", field, "message", (message != null) ? message : "invalid");
 	}
 
 	private static String path(JacksonException ex) {

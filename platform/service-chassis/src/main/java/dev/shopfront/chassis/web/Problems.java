@@ -2,6 +2,8 @@ package dev.shopfront.chassis.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +37,29 @@ public final class Problems {
 		problem.setType(type(type));
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/**
+	 * The 400 {@code validation} problem, with one entry per invalid field in
+	 * {@code errors}, as every service answers a request it cannot accept.
+	 * @param detail what is wrong, for a person
+	 * @param errors the invalid fields, each made by {@link #fieldError}
+	 * @return the problem
+	 */
+	public static ProblemDetail validation(@Nullable String detail, List<Map<String, String>> errors) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	/**
+	 * One entry of a {@link #validation} problem's {@code errors}.
+	 * @param field the field as the request names it
+	 * @param message what is wrong with it; {@code invalid} when not known
+	 * @return the entry
+	 */
+	public static Map<String, String> fieldError(String field, @Nullable String message) {
+		return Map.of("field", field, "message", (message != null) ? message : "invalid");
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.shopfront.user.account.web;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.chassis.web.Problems;
@@ -46,10 +45,8 @@ class AccountProblems {
 
 	@ExceptionHandler
 	ProblemDetail weakPassword(WeakPasswordException ex) {
-		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-				"The password " + ex.getMessage() + ".");
-		problem.setProperty("errors", List.of(Map.of("field", "password", "message", ex.getMessage())));
-		return problem;
+		return Problems.validation("The password " + ex.getMessage() + ".",
+				List.of(Problems.fieldError("password", ex.getMessage())));
 	}
 
 	@ExceptionHandler

@@ -1,7 +1,6 @@
 package dev.shopfront.user.auth.web;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.shopfront.chassis.web.ProblemMappings;
 import dev.shopfront.chassis.web.Problems;
@@ -51,10 +50,8 @@ class AuthProblems {
 
 	@ExceptionHandler
 	ProblemDetail wrongPassword(WrongPasswordException ex) {
-		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-				"The current password is wrong.");
-		problem.setProperty("errors", List.of(Map.of("field", "currentPassword", "message", ex.getMessage())));
-		return problem;
+		return Problems.validation("The current password is wrong.",
+				List.of(Problems.fieldError("currentPassword", ex.getMessage())));
 	}
 
 	@ExceptionHandler

@@ -1,7 +1,6 @@
 package dev.shopfront.user.auth.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.shopfront.chassis.web.Problems;
@@ -12,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,10 +44,8 @@ class PasswordController {
 	/** A weak new password, named as the request names it. */
 	@ExceptionHandler
 	ProblemDetail weakPassword(WeakPasswordException ex) {
-		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-				"The new password " + ex.getMessage() + ".");
-		problem.setProperty("errors", List.of(Map.of("field", "newPassword", "message", ex.getMessage())));
-		return problem;
+		return Problems.validation("The new password " + ex.getMessage() + ".",
+				List.of(Problems.fieldError("newPassword", ex.getMessage())));
 	}
 
 	/**
