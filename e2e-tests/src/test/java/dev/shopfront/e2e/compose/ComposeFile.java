@@ -1,0 +1,148 @@
+package dev.shopfront.e2e.compose;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * {@code docker-compose.yml} as Compose reads it: YAML anchors and merge keys resolved,
+ * {@code ${VAR:-default}} replaced by the default (what a plain {@code docker compose up}
+ * without {@code .env} gives).
+ */
+final class ComposeFile {
+
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
+
+	private final String text;
+
+	private final Map<String, Map<String, Object>> services;
+
+	private ComposeFile(String text, Map<String, Map<String, Object>> services) {
+		this.text = text;
+		this.services = services;
+	}
+
+	@SuppressWarnings("unchecked")
+	static ComposeFile read(Path file) {
+		try {
+			String text = Files.readString(file);
+			String interpolated = VARIABLE.matcher(text)
+				.replaceAll((match) -> Matcher.quoteReplacement((match.group(2) != null) ? match.group(2) : ""))
+				.replace("$$", "$");
+			LoaderOptions options = new LoaderOptions();
+			options.setMaxAliasesForCollections(500);
+			Map<String, Object> root = new Yaml(new SafeConstructor(options)).load(interpolated);
+			return new ComposeFile(text, (Map<String, Map<String, Object>>) root.get("services"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The services built from this repository (the Java services), in file order. */
+	List<String> builtServices() {
+		return this.services.entrySet()
+			.stream()
+			.filter((service) -> service.getValue().containsKey("build"))
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	boolean has(String service) {
+		return this.services.containsKey(service);
+	}
+
+	Map<String, String> environment(String service) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		Object declared = section(service, "environment");
+		if (declared instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> environment.put(String.valueOf(key), (value != null) ? value.toString() : ""));
+		}
+		return environment;
+	}
+
+	/** The volume mounted at {@code path} in the service, if any. */
+	Optional<String> volumeAt(String service, String path) {
+		return volumes(service).stream()
+			.map((volume) -> volume.split(":"))
+			.filter((parts) -> parts.length >= 2 && parts[1].equals(path))
+			.map((parts) -> parts[0])
+			.findFirst();
+	}
+
+	/** Where the service mounts the volume, if it does. */
+	Optional<String> mountOf(String service, String volume) {
+		return volumes(service).stream()
+			.map((entry) -> entry.split(":"))
+			.filter((parts) -> parts.length >= 2 && parts[0].equals(volume))
+			.map((parts) -> parts[1])
+			.findFirst();
+	}
+
+	List<String> volumes(String service) {
+		List<String> volumes = new ArrayList<>();
+		if (section(service, "volumes") instanceof List<?> list) {
+			list.forEach((volume) -> volumes.add(String.valueOf(volume)));
+		}
+		return volumes;
+	}
+
+	/** The services this one waits for, each with its condition. */
+	Map<String, String> dependsOn(String service) {
+		Map<String, String> dependencies = new LinkedHashMap<>();
+		if (section(service, "depends_on") instanceof Map<?, ?> map) {
+			map.forEach((name, condition) -> dependencies.put(String.valueOf(name),
+					(condition instanceof Map<?, ?> c) ? String.valueOf(c.get("condition")) : "service_started"));
+		}
+		return dependencies;
+	}
+
+	List<String> healthcheck(String service) {
+		List<String> test = new ArrayList<>();
+		if (section(service, "healthcheck") instanceof Map<?, ?> check && check.get("test") instanceof List<?> list) {
+			list.forEach((word) -> test.add(String.valueOf(word)));
+		}
+		return test;
+	}
+
+	List<String> publishedPorts(String service) {
+		List<String> ports = new ArrayList<>();
+		if (section(service, "ports") instanceof List<?> list) {
+			list.forEach((port) -> ports.add(String.valueOf(port)));
+		}
+		return ports;
+	}
+
+	Object section(String service, String key) {
+		Map<String, Object> definition = this.services.get(service);
+		return (definition != null) ? definition.get(key) : null;
+	}
+
+	/**
+	 * The names of the {@code ${VARIABLES}} the file reads from the environment or
+	 * {@code .env}.
+	 */
+	Set<String> variables() {
+		Set<String> names = new TreeSet<>();
+		Matcher matcher = VARIABLE.matcher(this.text.replace("$$", ""));
+		while (matcher.find()) {
+			names.add(matcher.group(1));
+		}
+		return names;
+	}
+
+}
