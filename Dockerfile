@@ -9,12 +9,12 @@
 
 ARG JAVA_VERSION=25
 
-# --- build: the whole reactor once (tests run in CI, not here) ---------------------------------
+# --- build: the whole reactor once (the tests run in CI, not in an image build) ----------------
 FROM eclipse-temurin:${JAVA_VERSION}-jdk AS build
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -DskipTests package -pl '!e2e-tests' \
+    ./mvnw -B -q -Dmaven.test.skip=true package -pl '!e2e-tests' \
  && version=$(sed -n 's:.*<opentelemetry-javaagent.version>\(.*\)</opentelemetry-javaagent.version>.*:\1:p' pom.xml) \
  && ./mvnw -B -q dependency:copy "-Dartifact=io.opentelemetry.javaagent:opentelemetry-javaagent:$version" \
       -DoutputDirectory=/otel -Dmdep.stripVersion=true
@@ -46,7 +46,7 @@ COPY --from=extract /extracted/dependencies/ ./
 COPY --from=extract /extracted/spring-boot-loader/ ./
 COPY --from=extract /extracted/snapshot-dependencies/ ./
 COPY --from=build /otel/opentelemetry-javaagent.jar otel/
-COPY docker/healthcheck.sh /app/healthcheck
+COPY --chmod=0755 docker/healthcheck.sh /app/healthcheck
 # The JVM flags ./shop uses too (shop.d/jvm): one place for both.
 COPY shop.d/jvm/common.args jvm/common.args
 COPY shop.d/jvm/${SERVICE}.args jvm/service.args

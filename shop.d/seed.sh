@@ -4,10 +4,10 @@
 # container of docker-compose.yml, so both ways get the same demo data. Idempotent: a customer
 # that already exists is left as it is. POSIX sh + curl (the curl image has no bash).
 #
-# Environment: SEED_GATEWAY (http://localhost:8080), SEED_MAIL (greenmail|mailpit),
-# SEED_MAIL_URL (the sink's web address), SEED_EMAIL, SEED_PASSWORD, SEED_NAME.
+# Environment: SEED_GATEWAY (e.g. http://localhost:8080), SEED_MAIL_URL (the mail sink's web
+# address, read by shop.d/mail.sh; empty: register only), SEED_EMAIL, SEED_PASSWORD, SEED_NAME.
 set -eu
-gateway=${SEED_GATEWAY:?} mail=${SEED_MAIL:?} mail_url=${SEED_MAIL_URL:?}
+gateway=${SEED_GATEWAY:?} mail_url=${SEED_MAIL_URL-}
 email=${SEED_EMAIL:?} password=${SEED_PASSWORD:?} name=${SEED_NAME:?}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
@@ -23,23 +23,12 @@ case $code in
 	exit 0
 	;;
 esac
-[ "$mail" != none ] || exit 0
+[ -n "$mail_url" ] || exit 0 # no mail sink: the address stays unverified
 
-# The mail's text holds {"token": "<code>"}, JSON-escaped in both sinks' answers.
-token_from() { grep -o 'token\\": \\"[A-Za-z0-9_-]\{16,\}' | tail -n 1 | sed 's/.*"//'; }
-mailbox() {
-	case $mail in
-	greenmail) curl -s -m 5 "$mail_url/api/user/$email/messages/INBOX" ;;
-	mailpit) # newest first; the verification mail is the one with a token
-		for id in $(curl -s -m 5 "$mail_url/api/v1/search?query=to:$email" | grep -o '"ID":"[^"]*"' | sed 's/"ID":"//; s/"$//'); do
-			curl -s -m 5 "$mail_url/api/v1/message/$id"
-		done ;;
-	*) echo "unknown SEED_MAIL $mail" >&2; return 1 ;;
-	esac
-}
+here=$(dirname "$0")
 token='' tries=0
 while [ -z "$token" ] && [ "$tries" -lt 120 ]; do
-	token=$(mailbox | token_from) || true
+	token=$(sh "$here/mail.sh" code "$email" "$mail_url") || true
 	[ -n "$token" ] || { tries=$((tries + 1)); sleep 0.5; }
 done
 if [ -z "$token" ]; then

@@ -13,8 +13,8 @@ import com.nimbusds.jose.jwk.RSAKey;
  * @param signingKey the issuer's private key with its key id, when known
  * @param description what this deployment is, for reports
  * @param services control over the services, for a system this suite started
- * @param mailApi the GreenMail web API of the mail sink the deployment sends e-mail to,
- * when known
+ * @param mailApi the web API (GreenMail or Mailpit) of the mail sink the deployment sends
+ * e-mail to, when known
  */
 record Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description, Optional<Services> services,
 		Optional<URI> mailApi) {

@@ -147,7 +147,7 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 		}
 	}
 
-	static String toPem(RSAKey key) throws JOSEException {
+	public static String toPem(RSAKey key) throws JOSEException {
 		String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
 			.encodeToString(key.toPrivateKey().getEncoded());
 		return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";

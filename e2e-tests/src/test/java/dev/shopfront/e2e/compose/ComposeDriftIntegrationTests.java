@@ -258,7 +258,7 @@ class ComposeDriftIntegrationTests {
 		assertThat(readinessPath(Files.readString(root.resolve("docker/healthcheck.sh"))))
 			.as("the image's healthcheck probes what ./shop waits for")
 			.isEqualTo(readinessPath(runner));
-		assertThat(dockerfile).contains("COPY docker/healthcheck.sh /app/healthcheck")
+		assertThat(dockerfile).contains("docker/healthcheck.sh /app/healthcheck")
 			.contains("COPY shop.d/jvm/common.args jvm/common.args")
 			.contains("COPY shop.d/jvm/${SERVICE}.args jvm/service.args")
 			.contains("\"@jvm/common.args\", \"@jvm/service.args\"");

@@ -188,10 +188,7 @@ class ComposeEnvironmentIntegrationTests {
 				+ (Integer.parseInt(compose.environment("gateway").get("SERVER_PORT")) + PORT_SHIFT);
 		String email = compose.environment("user-service").get("SHOPFRONT_USER_BOOTSTRAP_ADMIN_EMAIL");
 		String body = "{\"email\":\"" + email + "\",\"password\":\"" + secrets.read("seed", "ADMIN_PASSWORD") + "\"}";
-		HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/token"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> token = post(gateway + "/api/auth/token", "application/json", body);
 		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
 		assertThat(token.body()).contains("\"access_token\"");
 		HttpResponse<String> catalog = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/products")).build(),
@@ -207,12 +204,16 @@ class ComposeEnvironmentIntegrationTests {
 		String form = "grant_type=client_credentials&client_id=order-service&client_secret="
 				+ java.net.URLEncoder.encode(secrets.read("order-service", "SHOPFRONT_ORDER_CLIENT_SECRET"),
 						java.nio.charset.StandardCharsets.UTF_8);
-		HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(userService + "/oauth2/token"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> token = post(userService + "/oauth2/token", "application/x-www-form-urlencoded", form);
 		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
 		assertThat(token.body()).contains("\"access_token\"");
+	}
+
+	private static HttpResponse<String> post(String url, String contentType, String body) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static Path jar(ShopRunner.Service service) throws IOException {

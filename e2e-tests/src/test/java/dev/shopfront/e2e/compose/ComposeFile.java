@@ -75,30 +75,31 @@ final class ComposeFile {
 		return environment;
 	}
 
+	/** A named volume or host path mounted into a container. */
+	record Mount(String source, String target) {
+	}
+
 	/** The volume mounted at {@code path} in the service, if any. */
 	Optional<String> volumeAt(String service, String path) {
-		return volumes(service).stream()
-			.map((volume) -> volume.split(":"))
-			.filter((parts) -> parts.length >= 2 && parts[1].equals(path))
-			.map((parts) -> parts[0])
-			.findFirst();
+		return mounts(service).stream().filter((mount) -> mount.target().equals(path)).map(Mount::source).findFirst();
 	}
 
 	/** Where the service mounts the volume, if it does. */
 	Optional<String> mountOf(String service, String volume) {
-		return volumes(service).stream()
-			.map((entry) -> entry.split(":"))
-			.filter((parts) -> parts.length >= 2 && parts[0].equals(volume))
-			.map((parts) -> parts[1])
-			.findFirst();
+		return mounts(service).stream().filter((mount) -> mount.source().equals(volume)).map(Mount::target).findFirst();
 	}
 
-	List<String> volumes(String service) {
-		List<String> volumes = new ArrayList<>();
+	List<Mount> mounts(String service) {
+		List<Mount> mounts = new ArrayList<>();
 		if (section(service, "volumes") instanceof List<?> list) {
-			list.forEach((volume) -> volumes.add(String.valueOf(volume)));
+			for (Object volume : list) {
+				String[] parts = String.valueOf(volume).split(":");
+				if (parts.length >= 2) {
+					mounts.add(new Mount(parts[0], parts[1]));
+				}
+			}
 		}
-		return volumes;
+		return mounts;
 	}
 
 	/** The services this one waits for, each with its condition. */
