@@ -73,7 +73,6 @@ class ComposeStackE2ETests {
 			.withExposedService("gateway", 8080,
 					Wait.forHttp("/api/products").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(20)))
 			.withExposedService("mailpit", 8025, Wait.forHttp("/api/v1/info").forStatusCode(200));
-		Map<String, String> before = new LinkedHashMap<>();
 		try {
 			stack.start();
 			Map<String, String> suite = Map.of("e2e.baseUrl",
@@ -82,15 +81,7 @@ class ComposeStackE2ETests {
 					"http://" + stack.getServiceHost("mailpit", 8025) + ":" + stack.getServicePort("mailpit", 8025),
 					"e2e.adminEmail", "admin@shopfront.example", "e2e.adminPassword", adminPassword,
 					"e2e.signingKeyFile", keyFile.toString());
-			suite.forEach((name, value) -> before.put(name, System.getProperty(name)));
-			suite.forEach(System::setProperty);
-			LauncherDiscoveryRequest request = request().selectors(selectPackage("dev.shopfront.e2e"))
-				.filters(includeClassNamePatterns(".*E2ETests"), excludeClassNamePatterns(".*\\.compose\\..*"))
-				.build();
-			SummaryGeneratingListener listener = new SummaryGeneratingListener();
-			Launcher launcher = LauncherFactory.create();
-			launcher.execute(request, listener);
-			TestExecutionSummary summary = listener.getSummary();
+			TestExecutionSummary summary = runTheSuite(suite);
 			StringBuilder failures = new StringBuilder();
 			summary.getFailures()
 				.forEach((failure) -> failures.append('\n')
@@ -102,6 +93,29 @@ class ComposeStackE2ETests {
 			assertThat(summary.getTotalFailureCount()).as("failures against the stack:%s", failures).isZero();
 		}
 		finally {
+			stack.stop();
+		}
+	}
+
+	/**
+	 * Every {@code *E2ETests} class of this suite (not this package's), run with the
+	 * given system properties ({@code e2e.baseUrl} and the rest), which are restored
+	 * afterwards.
+	 */
+	static TestExecutionSummary runTheSuite(Map<String, String> properties) {
+		Map<String, String> before = new LinkedHashMap<>();
+		properties.forEach((name, value) -> before.put(name, System.getProperty(name)));
+		try {
+			properties.forEach(System::setProperty);
+			LauncherDiscoveryRequest request = request().selectors(selectPackage("dev.shopfront.e2e"))
+				.filters(includeClassNamePatterns(".*E2ETests"), excludeClassNamePatterns(".*\\.compose\\..*"))
+				.build();
+			SummaryGeneratingListener listener = new SummaryGeneratingListener();
+			Launcher launcher = LauncherFactory.create();
+			launcher.execute(request, listener);
+			return listener.getSummary();
+		}
+		finally {
 			before.forEach((name, value) -> {
 				if (value == null) {
 					System.clearProperty(name);
@@ -110,7 +124,6 @@ class ComposeStackE2ETests {
 					System.setProperty(name, value);
 				}
 			});
-			stack.stop();
 		}
 	}
 
