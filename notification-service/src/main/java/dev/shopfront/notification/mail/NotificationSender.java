@@ -8,8 +8,15 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.shopfront.chassis.tracing.StoredTrace;
 import dev.shopfront.notification.config.NotificationProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -128,7 +135,7 @@ class NotificationSender {
 	private Outcome sendNext() {
 		Instant now = this.clock.instant();
 		Optional<Due> next = this.jdbc.sql("""
-				select n.id, n.template, n.model::text, n.attempts, r.email, r.full_name
+				select n.id, n.template, n.model::text, n.attempts, r.email, r.full_name, n.traceparent, n.tracestate
 				from notifications n join recipients r on r.user_id = n.user_id
 				where n.status = 'PENDING' and n.next_attempt_at <= ?
 				  and (r.email_verified or n.template = 'VERIFY_EMAIL')
@@ -138,7 +145,7 @@ class NotificationSender {
 				""")
 			.param(Timestamp.from(now))
 			.query((rs, row) -> new Due(rs.getObject(1, UUID.class), Template.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getInt(4), rs.getString(5), rs.getString(6)))
+					rs.getInt(4), rs.getString(5), rs.getString(6), new StoredTrace(rs.getString(7), rs.getString(8))))
 			.optional();
 		if (next.isEmpty()) {
 			return Outcome.NONE_DUE;
@@ -155,10 +162,21 @@ class NotificationSender {
 			failed(due, attempts, error, true, now);
 			return Outcome.FAILED;
 		}
-		try {
+		// The SMTP exchange as a span of the trace that recorded the e-mail (the order's,
+		// for
+		// an order e-mail): the agent does not trace JavaMail, and this runs in the
+		// poller.
+		Span span = tracer().spanBuilder("smtp send")
+			.setParent(due.trace().context())
+			.setSpanKind(SpanKind.CLIENT)
+			.setAttribute("shopfront.notification.id", due.id().toString())
+			.setAttribute("shopfront.notification.template", due.template().name())
+			.startSpan();
+		try (Scope scope = span.makeCurrent()) {
 			this.mail.send(message);
 		}
 		catch (MailException ex) {
+			span.setStatus(StatusCode.ERROR, ex.getClass().getSimpleName());
 			String error = SendFailures.describe(ex, this.smtpPassword);
 			boolean last = attempts >= this.settings.maxAttempts() && !SendFailures.isOutage(ex);
 			if (last) {
@@ -171,6 +189,9 @@ class NotificationSender {
 			}
 			failed(due, attempts, error, last, now);
 			return Outcome.RETRY;
+		}
+		finally {
+			span.end();
 		}
 		this.jdbc.sql("""
 				update notifications set status = 'SENT', sent_at = ?, recipient = ?, attempts = ?, last_error = null
@@ -221,7 +242,12 @@ class NotificationSender {
 	}
 
 	/** A notification due to be sent, with its recipient's current data. */
-	private record Due(UUID id, Template template, String model, int attempts, String email, String fullName) {
+	private static Tracer tracer() {
+		return GlobalOpenTelemetry.getTracer("dev.shopfront.notification");
+	}
+
+	private record Due(UUID id, Template template, String model, int attempts, String email, String fullName,
+			StoredTrace trace) {
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.shopfront.chassis.tracing.StoredTrace;
 import dev.shopfront.notification.mail.MailModel.OrderCancelled;
 import dev.shopfront.notification.mail.MailModel.OrderConfirmed;
 import dev.shopfront.notification.mail.MailModel.OrderDispatched;
@@ -191,14 +192,18 @@ public class Notifications {
 			String messageId) {
 		Instant now = this.clock.instant();
 		UUID id = UUID.randomUUID();
+		StoredTrace trace = StoredTrace.current(); // the sender continues the event's
+													// trace
 		boolean recorded = this.jdbc.sql("""
 				insert into notifications (id, template, reference, user_id, order_id, subject, model, status,
-				                           attempts, next_attempt_at, source_message_id, created_at)
-				values (?, ?, ?, ?, ?, ?, cast(? as jsonb), 'PENDING', 0, ?, ?, ?)
+				                           attempts, next_attempt_at, source_message_id, created_at, traceparent,
+				                           tracestate)
+				values (?, ?, ?, ?, ?, ?, cast(? as jsonb), 'PENDING', 0, ?, ?, ?, ?, ?)
 				on conflict on constraint notifications_once do nothing
 				""")
 			.params(id, template.name(), reference, userId, orderId, this.templates.subject(template, model),
-					this.json.writeValueAsString(model), Timestamp.from(now), messageId, Timestamp.from(now))
+					this.json.writeValueAsString(model), Timestamp.from(now), messageId, Timestamp.from(now),
+					trace.traceparent(), trace.tracestate())
 			.update() == 1;
 		if (recorded) {
 			log.info("Recorded {} notification {} for user {} ({})", template, id, userId, reference);

@@ -14,6 +14,12 @@ import dev.shopfront.notification.NotificationServiceIntegrationTest;
 import dev.shopfront.notification.recipient.Recipient;
 import dev.shopfront.notification.recipient.Recipients;
 import dev.shopfront.testsupport.TestEvents;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +56,22 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Test
+	void keepsTheTraceOfTheEventThatRecordedAnEmailForItsSending() {
+		UUID user = UUID.randomUUID();
+		SpanContext event = SpanContext.createFromRemoteParent("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+				TraceFlags.getSampled(), TraceState.getDefault());
+		try (Scope scope = Context.root().with(Span.wrap(event)).makeCurrent()) {
+			assertThat(this.notifications.userRegistered(UUID.randomUUID().toString(),
+					new Recipient(user, address("trace"), "Trace Reader", false, 1)))
+				.isTrue();
+		}
+		assertThat(this.jdbc.sql("select traceparent from notifications where user_id = ?")
+			.param(user)
+			.query(String.class)
+			.single()).isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+	}
 
 	@Test
 	void welcomesANewUserOnceByName() throws Exception {

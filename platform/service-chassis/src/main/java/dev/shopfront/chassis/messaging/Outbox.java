@@ -2,12 +2,9 @@ package dev.shopfront.chassis.messaging;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
+import dev.shopfront.chassis.tracing.StoredTrace;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,15 +54,14 @@ public class Outbox {
 					+ "together with the change it announces");
 		}
 		UUID id = UUID.randomUUID();
-		Map<String, String> trace = new HashMap<>();
-		W3CTraceContextPropagator.getInstance().inject(Context.current(), trace, Map::put);
+		StoredTrace trace = StoredTrace.current();
 		this.jdbc.sql("""
 				insert into outbox (message_id, exchange, routing_key, type, source, subject, dataschema, payload,
 				                    traceparent, tracestate, created_at, next_attempt_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(id, type.exchange(), type.type(), type.type(), this.source, subject, type.dataschema(),
-					this.json.writeValueAsString(data), trace.get("traceparent"), trace.get("tracestate"),
+					this.json.writeValueAsString(data), trace.traceparent(), trace.tracestate(),
 					Timestamp.from(this.clock.instant()), Timestamp.from(this.clock.instant()))
 			.update();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

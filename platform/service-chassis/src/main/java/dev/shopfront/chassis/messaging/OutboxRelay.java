@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -14,12 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.rabbitmq.client.BuiltinExchangeType;
 import dev.shopfront.chassis.config.ChassisProperties;
+import dev.shopfront.chassis.tracing.StoredTrace;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,18 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
-	private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
-		@Override
-		public Iterable<String> keys(Map<String, String> carrier) {
-			return carrier.keySet();
-		}
-
-		@Override
-		public @Nullable String get(@Nullable Map<String, String> carrier, String key) {
-			return (carrier != null) ? carrier.get(key) : null;
-		}
-	};
 
 	private final JdbcClient jdbc;
 
@@ -189,13 +175,7 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private static Context writerContext(EventEnvelope envelope) {
-		if (envelope.traceparent() == null) {
-			return Context.root();
-		}
-		Map<String, String> carrier = (envelope.tracestate() != null)
-				? Map.of("traceparent", envelope.traceparent(), "tracestate", envelope.tracestate())
-				: Map.of("traceparent", envelope.traceparent());
-		return W3CTraceContextPropagator.getInstance().extract(Context.root(), carrier, GETTER);
+		return new StoredTrace(envelope.traceparent(), envelope.tracestate()).context();
 	}
 
 	private void markSent(List<Row> rows) {
