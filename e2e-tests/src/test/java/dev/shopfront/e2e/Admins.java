@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -13,6 +14,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,27 @@ final class Admins {
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
 		jwt.sign(new RSASSASigner(key));
 		return jwt.serialize();
+	}
+
+	/**
+	 * A new product with its own SKU, created by an administrator.
+	 * @param deployment the deployment
+	 * @param price its price in EUR
+	 * @param stock its stock
+	 * @return its SKU
+	 * @throws JOSEException when an administrator's token cannot be minted
+	 */
+	static String newProduct(Deployment deployment, String price, int stock) throws JOSEException {
+		String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		Response created = Api.given()
+			.auth()
+			.oauth2(Admins.token(deployment))
+			.contentType(ContentType.JSON)
+			.body(Map.of("sku", sku, "name", "Saga Widget", "description", "Created by the e2e suite", "price", price,
+					"currency", "EUR", "stock", stock))
+			.post("/api/products");
+		assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+		return sku;
 	}
 
 }

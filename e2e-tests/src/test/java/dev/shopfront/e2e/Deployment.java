@@ -1,6 +1,7 @@
 package dev.shopfront.e2e;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import com.nimbusds.jose.jwk.RSAKey;
@@ -15,17 +16,23 @@ import com.nimbusds.jose.jwk.RSAKey;
  * @param services control over the services, for a system this suite started
  * @param mailApi the web API (GreenMail or Mailpit) of the mail sink the deployment sends
  * e-mail to, when known
+ * @param tracesApi the Zipkin API of the trace backend its services export to, when known
  */
 record Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description, Optional<Services> services,
-		Optional<URI> mailApi) {
+		Optional<URI> mailApi, Optional<URI> tracesApi) {
 
 	Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description) {
-		this(baseUrl, signingKey, description, Optional.empty(), configuredMailApi());
+		this(baseUrl, signingKey, description, Optional.empty(), configured("e2e.mailApiUrl"),
+				configured("e2e.tracesApiUrl"));
 	}
 
-	/** {@code -De2e.mailApiUrl}: the web API of the SMTP sink the deployment sends to. */
-	static Optional<URI> configuredMailApi() {
-		String url = System.getProperty("e2e.mailApiUrl", "").strip();
+	/**
+	 * A URL given as a system property: {@code -De2e.mailApiUrl} (the web API of the SMTP
+	 * sink the deployment sends to), {@code -De2e.tracesApiUrl} (the Zipkin it traces
+	 * to).
+	 */
+	static Optional<URI> configured(String property) {
+		String url = System.getProperty(property, "").strip();
 		return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url.replaceAll("/+$", "")));
 	}
 
@@ -39,6 +46,13 @@ record Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description, 
 
 		/** Starts the service and waits until it is ready. */
 		void start(String service);
+
+		/**
+		 * {@code ./shop logs} with the given selector ({@code --trace ID},
+		 * {@code --order ID}).
+		 * @return what it printed, a line per log line
+		 */
+		List<String> logs(String... selector);
 
 	}
 

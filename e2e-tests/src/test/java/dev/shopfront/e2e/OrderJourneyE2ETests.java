@@ -29,19 +29,6 @@ class OrderJourneyE2ETests {
 	private static final Map<String, String> ADDRESS = Map.of("line1", "1 End-to-end Road", "city", "Testville",
 			"postalCode", "12345", "country", "DE");
 
-	private static String product(Deployment deployment, String price, int stock) throws JOSEException {
-		String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		Response created = Api.given()
-			.auth()
-			.oauth2(Admins.token(deployment))
-			.contentType(ContentType.JSON)
-			.body(Map.of("sku", sku, "name", "Saga Widget", "description", "Created by the e2e order journey", "price",
-					price, "currency", "EUR", "stock", stock))
-			.post("/api/products");
-		assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
-		return sku;
-	}
-
 	private static int available(String sku) {
 		return Api.given().get("/api/products/" + sku).path("available");
 	}
@@ -74,7 +61,7 @@ class OrderJourneyE2ETests {
 
 	@Test
 	void aPlacedOrderIsConfirmedWithItsPaymentVisibleAndItsStockCommitted(Deployment deployment) throws JOSEException {
-		String sku = product(deployment, "12.50", 5);
+		String sku = Admins.newProduct(deployment, "12.50", 5);
 		Api.Customer customer = Api.newCustomer("order");
 		Response placed = placed(customer, sku, 2, "tok_visa");
 		assertThat(placed.<String>path("status")).isEqualTo("PENDING");
@@ -97,7 +84,7 @@ class OrderJourneyE2ETests {
 
 	@Test
 	void aDeclinedPaymentCancelsTheOrderAndGivesTheStockBack(Deployment deployment) throws JOSEException {
-		String sku = product(deployment, "3.00", 4);
+		String sku = Admins.newProduct(deployment, "3.00", 4);
 		Api.Customer customer = Api.newCustomer("declined");
 		Response placed = placed(customer, sku, 3, "tok_chargeDeclined");
 		String orderId = placed.path("id");
@@ -112,7 +99,7 @@ class OrderJourneyE2ETests {
 
 	@Test
 	void shortStockIsAConflictThatSaysWhatIsMissing(Deployment deployment) throws JOSEException {
-		String sku = product(deployment, "5.00", 1);
+		String sku = Admins.newProduct(deployment, "5.00", 1);
 		Api.Customer customer = Api.newCustomer("short");
 		Response refused = place(customer, UUID.randomUUID().toString(), sku, 2, "tok_visa");
 		Problems.assertProblem(refused, 409, "insufficient-stock");
@@ -125,7 +112,7 @@ class OrderJourneyE2ETests {
 
 	@Test
 	void aRetryWithTheSameIdempotencyKeyReturnsTheSameOrder(Deployment deployment) throws JOSEException {
-		String sku = product(deployment, "7.00", 5);
+		String sku = Admins.newProduct(deployment, "7.00", 5);
 		Api.Customer customer = Api.newCustomer("retry");
 		String key = UUID.randomUUID().toString();
 		Response first = place(customer, key, sku, 1, "tok_visa");
@@ -145,7 +132,7 @@ class OrderJourneyE2ETests {
 
 	@Test
 	void anotherCustomersOrderAndPaymentsAreNotFound(Deployment deployment) throws JOSEException {
-		String sku = product(deployment, "2.00", 5);
+		String sku = Admins.newProduct(deployment, "2.00", 5);
 		Api.Customer owner = Api.newCustomer("owner");
 		Api.Customer stranger = Api.newCustomer("stranger");
 		String orderId = placed(owner, sku, 1, "tok_visa").path("id");
@@ -159,7 +146,7 @@ class OrderJourneyE2ETests {
 
 	@Test
 	void aCustomerCancelsAConfirmedOrderAndIsRefunded(Deployment deployment) throws JOSEException {
-		String sku = product(deployment, "9.00", 3);
+		String sku = Admins.newProduct(deployment, "9.00", 3);
 		Api.Customer customer = Api.newCustomer("cancel");
 		String orderId = placed(customer, sku, 1, "tok_mastercard").path("id");
 		awaitStatus(customer, orderId, "CONFIRMED");
@@ -180,7 +167,7 @@ class OrderJourneyE2ETests {
 				"Stopping inventory-service needs a system this suite started itself (not " + deployment.baseUrl()
 						+ ")");
 		Deployment.Services services = deployment.services().get();
-		String sku = product(deployment, "4.00", 5);
+		String sku = Admins.newProduct(deployment, "4.00", 5);
 		Api.Customer customer = Api.newCustomer("outage");
 		services.stop("inventory-service");
 		String key = UUID.randomUUID().toString();

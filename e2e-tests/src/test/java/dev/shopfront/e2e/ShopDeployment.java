@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -169,9 +170,12 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 		private LocalShop(Path root, Map<String, String> environment, URI baseUrl, RSAKey key, String description) {
 			this.root = root;
 			this.environment = environment;
-			// ./shop's mail sink: web API at the port base - 55 (8025 for 8080)
+			// ./shop's mail sink: web API at the port base - 55 (8025 for 8080); its
+			// Zipkin at
+			// the port base + 1331 (9411)
 			this.deployment = new Deployment(baseUrl, Optional.of(key), description, Optional.of(this),
-					Optional.of(URI.create("http://localhost:" + (baseUrl.getPort() - 55))));
+					Optional.of(URI.create("http://localhost:" + (baseUrl.getPort() - 55))),
+					Optional.of(URI.create("http://localhost:" + (baseUrl.getPort() + 1331))));
 		}
 
 		@Override
@@ -182,6 +186,13 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 		@Override
 		public void start(String service) {
 			run(300, "start", service);
+		}
+
+		@Override
+		public List<String> logs(String... selector) {
+			List<String> arguments = new ArrayList<>(List.of("logs"));
+			arguments.addAll(List.of(selector));
+			return run(60, arguments.toArray(String[]::new));
 		}
 
 		static LocalShop start() {
@@ -243,7 +254,8 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 			}
 		}
 
-		private void run(long timeoutSeconds, String... arguments) {
+		/** Runs ./shop; its output goes to the test's output and is returned. */
+		private List<String> run(long timeoutSeconds, String... arguments) {
 			List<String> command = new ArrayList<>();
 			command.add(this.root.resolve("shop").toString());
 			command.addAll(List.of(arguments));
@@ -251,13 +263,17 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 				.redirectErrorStream(true)
 				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 			builder.environment().putAll(this.environment);
+			List<String> lines = new ArrayList<>();
 			try {
 				Process process = builder.start();
 				// Through System.out, which the test runner captures (not the JVM's own
 				// stdout).
-				Thread.ofVirtual().name("shop-output").start(() -> {
+				Thread reader = Thread.ofVirtual().name("shop-output").start(() -> {
 					try (BufferedReader output = process.inputReader()) {
-						output.lines().forEach((line) -> System.out.println("[shop] " + line));
+						output.lines().forEach((line) -> {
+							lines.add(line);
+							System.out.println("[shop] " + line);
+						});
 					}
 					catch (IOException ex) {
 						// the process ended
@@ -273,6 +289,8 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 							+ process.exitValue() + "); its output is above, service logs are in "
 							+ this.environment.get("SHOP_STATE_DIR") + "/logs");
 				}
+				reader.join(Duration.ofSeconds(10).toMillis());
+				return lines;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

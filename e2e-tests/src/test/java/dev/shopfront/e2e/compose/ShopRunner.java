@@ -62,7 +62,10 @@ final class ShopRunner {
 		}
 	}
 
-	/** {@code ./shop env SERVICE} with the default port base, prefix and vhost, traces off. */
+	/**
+	 * {@code ./shop env SERVICE} with the default port base, prefix and vhost, traces
+	 * off.
+	 */
 	Map<String, String> environment(String service) {
 		ProcessBuilder builder = new ProcessBuilder(this.root.resolve("shop").toString(), "env", service)
 			.directory(this.root.toFile())
@@ -71,7 +74,8 @@ final class ShopRunner {
 		Map<String, String> env = builder.environment();
 		env.keySet().removeIf((key) -> key.startsWith("SHOP_") || key.startsWith("OTEL_"));
 		env.put("SHOP_STATE_DIR", this.stateDir.toString());
-		// telemetry off, as docker-compose.yml has it by default: ./shop's Zipkin is its own
+		// telemetry off, as docker-compose.yml has it by default: ./shop's Zipkin is its
+		// own
 		// local trace backend, Compose's is the observability profile's OTLP endpoint
 		env.put("SHOP_TRACES", "off");
 		try {
