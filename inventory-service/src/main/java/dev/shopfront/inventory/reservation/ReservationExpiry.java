@@ -57,6 +57,7 @@ class ReservationExpiry {
 			if (this.reservations.release(orderId)) {
 				this.outbox.publish(ReservationEvents.RESERVATION_EXPIRED, orderId.toString(),
 						new ReservationExpiredV1(orderId));
+				this.reservations.count("expire");
 				released++;
 			}
 		}

@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+
+import dev.shopfront.chassis.metrics.Committed;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +43,24 @@ public class Reservations {
 
 	private final Duration holdFor;
 
-	Reservations(JdbcClient jdbc, Clock clock, @Value("${shopfront.inventory.reservation-ttl:15m}") Duration holdFor) {
+	private final MeterRegistry meters;
+
+	Reservations(JdbcClient jdbc, Clock clock, @Value("${shopfront.inventory.reservation-ttl:15m}") Duration holdFor,
+			MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.holdFor = holdFor;
+		this.meters = meters;
+	}
+
+	/**
+	 * Counts what happened to reservations once it commits: {@code hold}, {@code refuse}
+	 * (short or unknown stock), and the moves {@code commit}, {@code release},
+	 * {@code return}; {@link ReservationExpiry} counts {@code expire} (a release too).
+	 * @param move what happened
+	 */
+	void count(String move) {
+		Committed.then(() -> this.meters.counter("shopfront.reservations", "move", move).increment());
 	}
 
 	/**
@@ -101,6 +119,8 @@ public class Reservations {
 				.stream()
 				.findFirst();
 			if (price.isEmpty()) {
+				// counted now: the refusal happened, though its transaction rolls back
+				this.meters.counter("shopfront.reservations", "move", "refuse").increment();
 				throw new ShortStock(shortages(sorted, taken));
 			}
 			taken.add(item.getKey());
@@ -111,6 +131,7 @@ public class Reservations {
 				.params(orderId, item.getKey(), item.getValue(), price.get().get("price"), price.get().get("currency"))
 				.update();
 		}
+		count("hold");
 		return new Outcome(find(orderId).orElseThrow(), true);
 	}
 
@@ -183,6 +204,7 @@ public class Reservations {
 			.params(move.to().name(), Timestamp.from(this.clock.instant()), orderId, move.from().name())
 			.update() == 1;
 		if (moved) {
+			count(move.name().toLowerCase(Locale.ROOT));
 			for (Line line : lines(orderId)) {
 				this.jdbc.sql("update products set available = available + ?, reserved = reserved + ? where sku = ?")
 					.params(move.availableChange(line.quantity()), move.reservedChange(line.quantity()), line.sku())

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import dev.shopfront.chassis.metrics.Committed;
 import dev.shopfront.order.config.OrderProperties;
 import dev.shopfront.order.lifecycle.CancelReason;
 import dev.shopfront.order.lifecycle.Order;
@@ -23,14 +25,13 @@ import dev.shopfront.order.saga.participants.InventoryParticipant;
 import dev.shopfront.order.saga.participants.PaymentParticipant;
 import dev.shopfront.order.saga.participants.Reservation;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -91,7 +92,9 @@ public class PlaceOrderSagaOrchestrator {
 	 */
 	@Transactional
 	public void begin(Order order, String cardToken) {
-		this.sagas.save(new PlaceOrderSaga(order.id(), cardToken, this.clock.instant()));
+		Instant now = this.clock.instant();
+		this.sagas.save(new PlaceOrderSaga(order.id(), cardToken, now));
+		count("placed", "NONE", null, now);
 	}
 
 	/**
@@ -101,8 +104,10 @@ public class PlaceOrderSagaOrchestrator {
 	 * @return how it ended for the customer's request
 	 */
 	public PlacementResult reserveStock(UUID orderId) {
-		Reservation answer = this.inventory.reserve(orderId, quantities(order(orderId)));
-		return stockAnswered(orderId, answer, true);
+		Map<String, Integer> quantities = quantities(order(orderId));
+		Reservation answer = this.meters.timer("shopfront.saga.step.duration", "step", "reserve-stock")
+			.record(() -> this.inventory.reserve(orderId, quantities));
+		return stockAnswered(orderId, Objects.requireNonNull(answer), true);
 	}
 
 	/**
@@ -277,17 +282,17 @@ public class PlaceOrderSagaOrchestrator {
 				case Action.ConfirmOrder confirm -> {
 					order.confirm(now);
 					this.events.confirmed(order, now);
-					count("confirmed", "NONE");
+					count("confirmed", "NONE", saga, now);
 				}
 				case Action.RejectOrder reject -> {
 					order.reject(reject.reason(), now);
 					this.events.rejected(order, reject.reason(), now);
-					count("rejected", reject.reason().name());
+					count("rejected", reject.reason().name(), saga, now);
 				}
 				case Action.CancelOrder cancel -> {
 					order.cancel(cancel.reason(), now);
 					this.events.cancelled(order, cancel.reason(), now);
-					count("cancelled", cancel.reason().name());
+					count("cancelled", cancel.reason().name(), saga, now);
 				}
 				case Action.RequestRefund refund -> {
 					this.payment.requestRefund(order, refund.paymentId(), refund.reason());
@@ -302,22 +307,17 @@ public class PlaceOrderSagaOrchestrator {
 	}
 
 	/**
-	 * Counts an outcome once its transaction commits (a rolled-back one did not happen).
+	 * Counts an order's outcome, and for a finished saga how long it took from the order
+	 * to the outcome, once its transaction commits (a rolled-back one did not happen).
 	 */
-	private void count(String outcome, String reason) {
-		Runnable increment = () -> this.meters.counter("shopfront.orders", "outcome", outcome, "reason", reason)
-			.increment();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					increment.run();
-				}
-			});
-		}
-		else {
-			increment.run();
-		}
+	private void count(String outcome, String reason, @Nullable PlaceOrderSaga finished, Instant now) {
+		Committed.then(() -> {
+			this.meters.counter("shopfront.orders", "outcome", outcome, "reason", reason).increment();
+			if (finished != null) {
+				this.meters.timer("shopfront.saga.duration", "outcome", outcome)
+					.record(Duration.between(finished.startedAt(), now));
+			}
+		});
 	}
 
 	private PlaceOrderSaga saga(UUID orderId) {

@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.shopfront.chassis.messaging.Outbox;
+import dev.shopfront.chassis.metrics.Committed;
 import dev.shopfront.payment.charge.PaymentExceptions.PaymentsNotFound;
 import dev.shopfront.payment.charge.PaymentExceptions.RefundMismatch;
 import dev.shopfront.payment.charge.PaymentExceptions.UnknownPayment;
@@ -24,6 +26,7 @@ import dev.shopfront.payment.provider.Coded;
 import dev.shopfront.payment.provider.DeclineReason;
 import dev.shopfront.payment.provider.PaymentProvider;
 import dev.shopfront.payment.provider.ProviderDecision;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,13 +71,16 @@ public class Payments {
 
 	private final Outbox outbox;
 
+	private final MeterRegistry meters;
+
 	private final Clock clock;
 
-	Payments(JdbcClient jdbc, PaymentProvider provider, Outbox outbox, Clock clock) {
+	Payments(JdbcClient jdbc, PaymentProvider provider, Outbox outbox, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.provider = provider;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -127,8 +133,17 @@ public class Payments {
 		else {
 			log.info("Order {}: payment {} {} ({}{})", orderId, decided.id(), decided.status(), decision.brand().code(),
 					(decision.declineReason() != null) ? ", " + decision.declineReason().code() : "");
+			count(decided.status().name(),
+					(decision.declineReason() != null) ? decision.declineReason().code() : "none");
 		}
 		return answer(payment);
+	}
+
+	/** Counts a payment's outcome once its transaction commits. */
+	private void count(String status, String reason) {
+		Committed.then(() -> this.meters
+			.counter("shopfront.payments", "outcome", status.toLowerCase(Locale.ROOT), "reason", reason)
+			.increment());
 	}
 
 	/**
@@ -170,6 +185,7 @@ public class Payments {
 				payment.orderId(), payment.id(), refund.id(), decimal(refund.amount()), refund.currency()));
 		log.info("Order {}: payment {} refunded ({}) as refund {}", payment.orderId(), payment.id(), refund.reason(),
 				refund.id());
+		count("REFUNDED", "none");
 		return Optional.of(refund);
 	}
 

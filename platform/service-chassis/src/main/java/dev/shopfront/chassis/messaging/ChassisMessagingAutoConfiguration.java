@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import dev.shopfront.chassis.config.ChassisProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,13 +88,14 @@ public class ChassisMessagingAutoConfiguration {
 	@Bean
 	ConsumerContainers consumerContainers(ConnectionFactory connectionFactory,
 			ObjectProvider<MessageConsumer> consumers, Inbox inbox, PlatformTransactionManager transactionManager,
-			RabbitTemplate rabbit) {
+			RabbitTemplate rabbit, ObjectProvider<MeterRegistry> meters) {
 		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 		JsonMapper json = messageJson();
 		return new ConsumerContainers(connectionFactory, consumers.orderedStream().toList(),
 				this.settings.consumer().prefetch(), this.settings.consumer().concurrency(),
 				(consumer) -> new ReliableListener(consumer, this.settings.consumer().retryDelays(), inbox,
-						transactions, rabbit, json, this.settings.relay().confirmTimeout()));
+						transactions, rabbit, json, this.settings.relay().confirmTimeout(),
+						meters.getIfAvailable(SimpleMeterRegistry::new)));
 	}
 
 	@Bean

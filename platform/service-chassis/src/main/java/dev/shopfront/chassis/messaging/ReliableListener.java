@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.rabbitmq.client.Channel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +61,16 @@ class ReliableListener implements ChannelAwareMessageListener {
 
 	private final long confirmTimeoutMillis;
 
+	private final Counter parked;
+
 	ReliableListener(MessageConsumer consumer, List<Duration> delays, Inbox inbox, TransactionTemplate transactions,
-			RabbitTemplate rabbit, JsonMapper json, Duration confirmTimeout) {
+			RabbitTemplate rabbit, JsonMapper json, Duration confirmTimeout, MeterRegistry meters) {
 		this.consumer = consumer;
+		// registered at start, so every queue shows 0 until something is parked
+		this.parked = Counter.builder("shopfront.messages.parked")
+			.description("Messages moved to the parking queue (the dead-letter story: docs/messaging.md)")
+			.tag("queue", consumer.queue())
+			.register(meters);
 		this.delays = List.copyOf(delays);
 		this.inbox = inbox;
 		this.transactions = transactions;
@@ -80,6 +89,7 @@ class ReliableListener implements ChannelAwareMessageListener {
 		catch (InvalidMessageException | JacksonException ex) {
 			forward(message, channel, tag, this.consumer.parkingQueue(), attempt(message),
 					"unreadable: " + ex.getMessage());
+			this.parked.increment();
 			return;
 		}
 		try {
@@ -141,6 +151,7 @@ class ReliableListener implements ChannelAwareMessageListener {
 					incoming.envelope().id(), this.consumer.queue(), this.delays.size(), this.consumer.parkingQueue(),
 					error);
 			forward(message, channel, tag, this.consumer.parkingQueue(), attempt - 1, error);
+			this.parked.increment();
 		}
 	}
 
