@@ -17,13 +17,14 @@ import com.nimbusds.jose.jwk.RSAKey;
  * @param mailApi the web API (GreenMail or Mailpit) of the mail sink the deployment sends
  * e-mail to, when known
  * @param tracesApi the Zipkin API of the trace backend its services export to, when known
+ * @param metricsApi the Prometheus that scrapes its services, when known
  */
 record Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description, Optional<Services> services,
-		Optional<URI> mailApi, Optional<URI> tracesApi) {
+		Optional<URI> mailApi, Optional<URI> tracesApi, Optional<URI> metricsApi) {
 
 	Deployment(URI baseUrl, Optional<RSAKey> signingKey, String description) {
 		this(baseUrl, signingKey, description, Optional.empty(), configured("e2e.mailApiUrl"),
-				configured("e2e.tracesApiUrl"));
+				configured("e2e.tracesApiUrl"), configured("e2e.metricsApiUrl"));
 	}
 
 	/**

@@ -170,12 +170,25 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 		private LocalShop(Path root, Map<String, String> environment, URI baseUrl, RSAKey key, String description) {
 			this.root = root;
 			this.environment = environment;
-			// ./shop's mail sink: web API at the port base - 55 (8025 for 8080); its
-			// Zipkin at
-			// the port base + 1331 (9411)
+			// ./shop's tools, at ports that follow its port base: the mail sink's web API
+			// at
+			// base - 55 (8025 for 8080), Zipkin at base + 1331 (9411), and Prometheus,
+			// when
+			// installed, at base + 1010 (9090)
 			this.deployment = new Deployment(baseUrl, Optional.of(key), description, Optional.of(this),
 					Optional.of(URI.create("http://localhost:" + (baseUrl.getPort() - 55))),
-					Optional.of(URI.create("http://localhost:" + (baseUrl.getPort() + 1331))));
+					Optional.of(URI.create("http://localhost:" + (baseUrl.getPort() + 1331))),
+					onPath("prometheus") ? Optional.of(URI.create("http://localhost:" + (baseUrl.getPort() + 1010)))
+							: Optional.empty());
+		}
+
+		private static boolean onPath(String tool) {
+			for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+				if (new File(dir, tool).canExecute()) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		@Override
