@@ -57,6 +57,8 @@ customer=$(value CUSTOMER_PASSWORD 8)
 put user-service shopfront.user.bootstrap-admin.password "$admin"
 put seed ADMIN_PASSWORD "$admin"
 put seed CUSTOMER_PASSWORD "$customer"
+# Grafana's admin (profile observability) reads the seed's volume too
+put seed GRAFANA_ADMIN_PASSWORD "$(value GRAFANA_ADMIN_PASSWORD 8)"
 
 # The token signing key: only when .env gives one (PKCS#8 PEM); otherwise user-service makes
 # one on its first start and keeps it in its database.

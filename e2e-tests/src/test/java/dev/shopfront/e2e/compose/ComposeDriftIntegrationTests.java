@@ -43,9 +43,12 @@ class ComposeDriftIntegrationTests {
 
 	/**
 	 * Compose reads secrets as files ({@code configtree}); the OTLP endpoint is wired for
-	 * the {@code observability} profile, where ./shop sets it only when asked.
+	 * the {@code observability} profile, where ./shop sets it only when asked; the
+	 * management port listens beyond loopback for Prometheus on the compose network (it
+	 * is not published on the host).
 	 */
-	private static final Set<String> ONLY_COMPOSE = Set.of("SPRING_CONFIG_IMPORT", "OTEL_EXPORTER_OTLP_ENDPOINT");
+	private static final Set<String> ONLY_COMPOSE = Set.of("SPRING_CONFIG_IMPORT", "OTEL_EXPORTER_OTLP_ENDPOINT",
+			"MANAGEMENT_SERVER_ADDRESS");
 
 	@TempDir
 	static Path temp;
@@ -274,6 +277,18 @@ class ComposeDriftIntegrationTests {
 		Matcher matcher = Pattern.compile("/actuator/health/[a-z]+").matcher(text);
 		assertThat(matcher.find()).as("a readiness path in %s", text.lines().findFirst().orElse("")).isTrue();
 		return matcher.group();
+	}
+
+	@Test
+	void composePrometheusScrapesEveryServiceAtItsManagementPort() throws IOException {
+		String config = Files.readString(root.resolve("observability/prometheus/prometheus-compose.yml"));
+		for (ShopRunner.Service service : shop.services()) {
+			assertThat(config).as("the compose Prometheus scrapes %s", service.name())
+				.contains("\"" + service.name() + ":" + service.managementPort() + "\"")
+				.contains("{ service: " + service.name() + " }");
+			assertThat(compose.environment(service.name())).containsEntry("MANAGEMENT_SERVER_PORT",
+					Integer.toString(service.managementPort()));
+		}
 	}
 
 	@Test

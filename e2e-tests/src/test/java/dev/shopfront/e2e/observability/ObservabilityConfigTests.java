@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,19 @@ public class ObservabilityConfigTests {
 		assertThat(PromQl.metricNames(
 				"sum by (service) (rate(http_server_requests_seconds_count{status=~\"5..\", uri!=\"/x\"}[5m])) / on (service) group_left max(jvm_memory_used_bytes{area=\"heap\"})"))
 			.containsExactlyInAnyOrder("http_server_requests_seconds_count", "jvm_memory_used_bytes");
+	}
+
+	@Test
+	void theDashboardsShowEveryBusinessMetricTheIssueNames() {
+		Set<String> used = new TreeSet<>();
+		used.addAll(PromQl.metricNames(PROMETHEUS.resolveSibling("grafana/dashboards/services.json")));
+		used.addAll(PromQl.metricNames(PROMETHEUS.resolveSibling("grafana/dashboards/orders.json")));
+		assertThat(used).contains("http_server_requests_seconds_count", "shopfront_outbox_pending",
+				"shopfront_outbox_oldest_age_seconds", "shopfront_messages_parked_total", "rabbitmq_consumed_total",
+				"jvm_memory_used_bytes", "hikaricp_connections_active", "shopfront_orders_total",
+				"shopfront_saga_duration_seconds_sum", "shopfront_saga_step_duration_seconds_sum",
+				"shopfront_payments_total", "shopfront_reservations_total", "shopfront_notifications_total",
+				"shopfront_saga_overdue");
 	}
 
 	private static String run(String... arguments) throws Exception {
