@@ -44,6 +44,12 @@ public final class FakeParticipants {
 	/** Reservation calls received (answered or not). */
 	public final AtomicInteger reservationCalls = new AtomicInteger();
 
+	/**
+	 * Reservation requests being answered now (a slow answer may land after the caller
+	 * gave up).
+	 */
+	public final AtomicInteger reservationsInFlight = new AtomicInteger();
+
 	/** Token requests received. */
 	public final AtomicInteger tokenCalls = new AtomicInteger();
 
@@ -172,6 +178,16 @@ public final class FakeParticipants {
 			return;
 		}
 		this.reservationCalls.incrementAndGet();
+		this.reservationsInFlight.incrementAndGet();
+		try {
+			reserveNow(exchange);
+		}
+		finally {
+			this.reservationsInFlight.decrementAndGet();
+		}
+	}
+
+	private void reserveNow(HttpExchange exchange) throws IOException {
 		this.authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
 		JsonNode request = this.json.readTree(exchange.getRequestBody().readAllBytes());
 		if (this.delayMillis > 0) {

@@ -16,6 +16,7 @@ import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.ServiceIntegrationTest;
 import dev.shopfront.testsupport.TestEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -44,6 +45,9 @@ class ReservationIntegrationTests extends ServiceIntegrationTest {
 
 	@Autowired
 	Reservations reservations;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Autowired
 	ReservationExpiry expiry;
@@ -110,6 +114,8 @@ class ReservationIntegrationTests extends ServiceIntegrationTest {
 		String plenty = product("1.00", 10);
 		String scarce = product("2.00", 1);
 		UUID order = UUID.randomUUID();
+		double refused = moves("refuse");
+		double held = moves("hold");
 		assertProblem(reserve(this.port, order, Map.of(plenty, 4, scarce, 3)).then(), 409, "insufficient-stock")
 			.body("unavailable", hasSize(1))
 			.body("unavailable[0].sku", equalTo(scarce))
@@ -120,6 +126,12 @@ class ReservationIntegrationTests extends ServiceIntegrationTest {
 		assertThat(available(scarce)).isEqualTo(1);
 		// nothing was kept: the same order id may try again
 		reserve(this.port, order, Map.of(plenty, 4)).then().statusCode(201);
+		assertThat(moves("refuse")).as("refused reservations counted").isEqualTo(refused + 1);
+		assertThat(moves("hold")).as("held reservations counted").isEqualTo(held + 1);
+	}
+
+	private double moves(String move) {
+		return this.meters.counter("shopfront.reservations", "move", move).count();
 	}
 
 	@Test

@@ -19,6 +19,9 @@ import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.ServiceIntegrationTest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -78,6 +81,9 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 
 	@Autowired
 	PlaceOrder placeOrder;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Autowired
 	PlaceOrderSagaOrchestrator saga;
@@ -183,6 +189,40 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 			.body("history.status", equalTo(List.of("PENDING", "CONFIRMED")))
 			.body("reason", nullValue());
 		assertThat(output.getAll()).as("card tokens never reach the logs").doesNotContain("tok_visa");
+	}
+
+	@Test
+	void countsThePlacedOrderItsOutcomeAndHowLongItsSagaAndTheStockReservationTook() {
+		double placed = orders("placed");
+		double confirmed = orders("confirmed");
+		long sagas = timed("shopfront.saga.duration", "outcome", "confirmed");
+		long reservations = timed("shopfront.saga.step.duration", "step", "reserve-stock");
+		UUID orderId = placed(order("tok_visa", "BOOK-0001", "1"));
+		assertThat(orders("placed")).isEqualTo(placed + 1);
+		assertThat(timed("shopfront.saga.step.duration", "step", "reserve-stock")).isEqualTo(reservations + 1);
+		assertThat(orders("confirmed")).isEqualTo(confirmed);
+
+		payment.nextCommand(orderId, "payment.authorize");
+		payment.authorized(orderId, UUID.randomUUID());
+		awaitStatus(orderId, "CONFIRMED");
+		await().atMost(WAIT).untilAsserted(() -> {
+			assertThat(orders("confirmed")).isEqualTo(confirmed + 1);
+			assertThat(timed("shopfront.saga.duration", "outcome", "confirmed")).isEqualTo(sagas + 1);
+		});
+	}
+
+	private double orders(String outcome) {
+		return this.meters.find("shopfront.orders")
+			.tag("outcome", outcome)
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
+	}
+
+	private long timed(String name, String tag, String value) {
+		Timer timer = this.meters.find(name).tag(tag, value).timer();
+		return (timer != null) ? timer.count() : 0;
 	}
 
 	@Test
@@ -525,6 +565,9 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 		assertProblem(response.then(), 503, "inventory-unavailable");
 		UUID failed = UUID.fromString(response.path("orderId"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> participants.reserved(failed));
+		// every late attempt has landed (order-service retried): none can reserve after
+		// the release
+		await().atMost(Duration.ofSeconds(10)).until(() -> participants.reservationsInFlight.get() == 0);
 		EventSchemas.assertValid("order.rejected", 1, payment.nextOrderEvent(failed, "order.rejected").body());
 
 		participants.delay(0);

@@ -24,6 +24,7 @@ import dev.shopfront.payment.provider.Coded;
 import dev.shopfront.payment.provider.DeclineReason;
 import dev.shopfront.testsupport.AnotherInstance;
 import dev.shopfront.testsupport.EventSchemas;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,9 @@ class PaymentCommandsIntegrationTests extends PaymentServiceIntegrationTest {
 	Payments payments;
 
 	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
 	PlatformTransactionManager transactionManager;
 
 	private final UUID user = UUID.randomUUID();
@@ -94,7 +98,13 @@ class PaymentCommandsIntegrationTests extends PaymentServiceIntegrationTest {
 			"tok_noSuchCard, invalid_card_token, unknown", "TOK_VISA, invalid_card_token, unknown" })
 	void declinesWithTheProvidersReason(String token, String reason, String brand) throws IOException {
 		UUID order = UUID.randomUUID();
+		double declined = this.meters.counter("shopfront.payments", "outcome", "declined", "reason", reason).count();
 		Message answer = authorize(order, this.user, "20.00", token);
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(
+					this.meters.counter("shopfront.payments", "outcome", "declined", "reason", reason).count())
+				.as("declined payments counted by reason")
+				.isEqualTo(declined + 1));
 		assertThat(type(answer)).isEqualTo("payment.declined");
 		JsonNode data = data(answer);
 		assertThat(data.get("reason").asText()).isEqualTo(reason);

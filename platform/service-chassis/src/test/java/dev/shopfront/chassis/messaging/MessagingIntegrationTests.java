@@ -222,10 +222,15 @@ class MessagingIntegrationTests {
 		this.receiver.failing.add("poison");
 		this.receiver.failedAt.clear();
 		int callsBefore = this.receiver.calls.get();
+		double parkedBefore = this.meters.counter("shopfront.messages.parked", "queue", MessagingTestApplication.QUEUE)
+			.count();
 		UUID id = this.widgets.create(UUID.randomUUID(), "poison", false);
 		String parking = MessagingTestApplication.QUEUE + ".dlq";
 
 		await().atMost(WAIT).until(() -> parkedCount(parking) == 1);
+		assertThat(this.meters.counter("shopfront.messages.parked", "queue", MessagingTestApplication.QUEUE).count())
+			.as("parked messages counted per queue")
+			.isEqualTo(parkedBefore + 1);
 		// the first delivery and one per retry delay (2), then parked
 		assertThat(this.receiver.calls.get() - callsBefore).isEqualTo(3);
 		// each retry waited at least its configured delay (200 ms, then 400 ms): the
