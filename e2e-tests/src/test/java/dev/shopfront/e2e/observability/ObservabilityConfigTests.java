@@ -29,6 +29,7 @@ public class ObservabilityConfigTests {
 	void theAlertRulesAreValidAndPassTheirUnitTests() throws Exception {
 		assertThat(run("check", "rules", "alerts.yml")).contains("SUCCESS: 5 rules found");
 		assertThat(run("test", "rules", "alerts-test.yml")).contains("SUCCESS");
+		assertThat(run("check", "config", "prometheus-compose.yml")).contains("is valid prometheus config file");
 	}
 
 	@Test
