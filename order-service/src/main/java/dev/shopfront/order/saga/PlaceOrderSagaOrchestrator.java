@@ -308,7 +308,8 @@ public class PlaceOrderSagaOrchestrator {
 
 	/**
 	 * Counts an order's outcome, and for a finished saga how long it took from the order
-	 * to the outcome, once its transaction commits (a rolled-back one did not happen).
+	 * to the outcome and how long its payment step took, once its transaction commits (a
+	 * rolled-back one did not happen).
 	 */
 	private void count(String outcome, String reason, @Nullable PlaceOrderSaga finished, Instant now) {
 		Committed.then(() -> {
@@ -316,6 +317,18 @@ public class PlaceOrderSagaOrchestrator {
 			if (finished != null) {
 				this.meters.timer("shopfront.saga.duration", "outcome", outcome)
 					.record(Duration.between(finished.startedAt(), now));
+				Instant deadline = finished.paymentDeadline();
+				if (deadline != null) {
+					// the payment step: from the request (its deadline less the timeout)
+					// to the
+					// answer, or to the deadline when none came in time
+					Instant requested = deadline.minus(this.properties.paymentTimeout());
+					Instant ended = now.isBefore(deadline) ? now : deadline;
+					if (!ended.isBefore(requested)) {
+						this.meters.timer("shopfront.saga.step.duration", "step", "payment")
+							.record(Duration.between(requested, ended));
+					}
+				}
 			}
 		});
 	}

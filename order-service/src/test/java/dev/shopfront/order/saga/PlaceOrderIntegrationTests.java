@@ -192,11 +192,12 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	@Test
-	void countsThePlacedOrderItsOutcomeAndHowLongItsSagaAndTheStockReservationTook() {
+	void countsThePlacedOrderItsOutcomeAndHowLongItsSagaAndItsStepsTook() {
 		double placed = orders("placed");
 		double confirmed = orders("confirmed");
 		long sagas = timed("shopfront.saga.duration", "outcome", "confirmed");
 		long reservations = timed("shopfront.saga.step.duration", "step", "reserve-stock");
+		long payments = timed("shopfront.saga.step.duration", "step", "payment");
 		UUID orderId = placed(order("tok_visa", "BOOK-0001", "1"));
 		assertThat(orders("placed")).isEqualTo(placed + 1);
 		assertThat(timed("shopfront.saga.step.duration", "step", "reserve-stock")).isEqualTo(reservations + 1);
@@ -208,6 +209,7 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 		await().atMost(WAIT).untilAsserted(() -> {
 			assertThat(orders("confirmed")).isEqualTo(confirmed + 1);
 			assertThat(timed("shopfront.saga.duration", "outcome", "confirmed")).isEqualTo(sagas + 1);
+			assertThat(timed("shopfront.saga.step.duration", "step", "payment")).isEqualTo(payments + 1);
 		});
 	}
 
