@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,12 +22,9 @@ final class ComposeSecrets {
 	/** Where the {@code secrets} container mounts the consumers' volumes. */
 	private static final String CONTAINER_DIR = "/secrets";
 
-	private final Path root;
-
 	private final Path dir;
 
-	private ComposeSecrets(Path root, Path dir) {
-		this.root = root;
+	private ComposeSecrets(Path dir) {
 		this.dir = dir;
 	}
 
@@ -50,7 +46,7 @@ final class ComposeSecrets {
 			if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
 				throw new IllegalStateException("docker/secrets.sh failed: " + output);
 			}
-			return new ComposeSecrets(root, dir);
+			return new ComposeSecrets(dir);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -112,30 +108,12 @@ final class ComposeSecrets {
 		return consumers;
 	}
 
-	String script() {
-		try {
-			return Files.readString(this.root.resolve("docker/secrets.sh"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private static Set<String> names(Path dir) {
 		if (!Files.isDirectory(dir)) {
 			return Set.of();
 		}
 		try (Stream<Path> files = Files.list(dir)) {
 			return new TreeSet<>(files.map((file) -> file.getFileName().toString()).toList());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	List<Path> all() {
-		try (Stream<Path> files = Files.walk(this.dir)) {
-			return files.filter(Files::isRegularFile).toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
