@@ -1,5 +1,8 @@
 package dev.shopfront.inventory.catalog.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -48,8 +51,12 @@ class ProductController {
 		this.catalog = catalog;
 	}
 
+	/**
+	 * Lists the catalog, a page at a time, optionally filtered by a text in the name or
+	 * description.
+	 */
 	@GetMapping
-	PageResponse browse(@RequestParam(required = false) @Nullable @Size(max = 100) String q,
+	PageResponse listProducts(@RequestParam(required = false) @Nullable @Size(max = 100) String q,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
 			@RequestParam(defaultValue = "name") @Pattern(regexp = "(name|price|sku)(,(asc|desc))?",
@@ -60,21 +67,42 @@ class ProductController {
 				new PageResponse.PageInfo(result.number(), result.size(), result.totalElements(), result.totalPages()));
 	}
 
+	/**
+	 * Reads one product.
+	 */
 	@GetMapping("/{sku}")
-	ProductResponse one(@PathVariable String sku) {
+	@ProblemResponse(status = 404, type = "not-found", title = "Not found", when = "no product has this SKU")
+	ProductResponse getProduct(@PathVariable String sku) {
 		return ProductResponse.of(this.catalog.find(sku));
 	}
 
+	/**
+	 * Adds a product to the catalog with its first stock.
+	 */
 	@PostMapping
-	ResponseEntity<ProductResponse> add(@Valid @RequestBody NewProductRequest request) {
+	@ApiResponse(responseCode = "201", description = "Created; `Location` is the product's address",
+			useReturnTypeSchema = true)
+	@ProblemResponse(status = 409, type = "sku-taken", title = "SKU taken", when = "a product with this SKU exists")
+	ResponseEntity<ProductResponse> addProduct(@Valid @RequestBody NewProductRequest request) {
 		ProductView product = this.catalog.add(new NewProduct(request.sku(), request.name().strip(),
 				(request.description() != null) ? request.description().strip() : "", request.category(),
 				request.price(), request.currency(), request.stock()));
 		return ResponseEntity.created(URI.create("/api/products/" + product.sku())).body(ProductResponse.of(product));
 	}
 
+	/**
+	 * Changes a product's price, text or stock: members left out stay as they are;
+	 * {@code stock} sets the stock, {@code restock} adds to it.
+	 */
 	@PatchMapping("/{sku}")
-	ProductResponse change(@PathVariable String sku, @Valid @RequestBody ChangeProductRequest request) {
+	@ProblemResponse(status = 400, type = "bad-request", title = "Bad request",
+			when = "the change contradicts itself (both `stock` and `restock`) or changes nothing")
+	@ProblemResponse(status = 404, type = "not-found", title = "Not found", when = "no product has this SKU")
+	@ProblemResponse(status = 409, type = "stock-limit", title = "Stock limit",
+			when = "a restock would take the product past 1,000,000,000 units")
+	@ProblemResponse(status = 409, type = "concurrent-modification", title = "Concurrent modification",
+			when = "someone else changed the product at the same time; read it and try again")
+	ProductResponse changeProduct(@PathVariable String sku, @Valid @RequestBody ChangeProductRequest request) {
 		return ProductResponse.of(this.catalog.change(sku, new ProductChange(request.name(), request.description(),
 				request.price(), request.currency(), request.stock(), request.restock())));
 	}
@@ -82,7 +110,7 @@ class ProductController {
 	/**
 	 * A product as the API shows it; the price is a decimal string.
 	 *
-	 * @param sku SKU
+	 * @param sku SKU, e.g. "MUG-CLASSIC"
 	 * @param name name
 	 * @param description description
 	 * @param category category
@@ -90,8 +118,10 @@ class ProductController {
 	 * @param currency ISO 4217 currency
 	 * @param available units that can be ordered now
 	 */
-	record ProductResponse(String sku, String name, String description, @Nullable String category, String price,
-			String currency, int available) {
+	record ProductResponse(@Schema(example = "MUG-CLASSIC") String sku, @Schema(example = "Classic mug") String name,
+			@Schema(example = "Stoneware, 350 ml") String description,
+			@Schema(example = "kitchen") @Nullable String category, @Schema(example = "12.50") String price,
+			@Schema(example = "EUR") String currency, @Schema(example = "40") int available) {
 
 		static ProductResponse of(ProductView product) {
 			return new ProductResponse(product.sku(), product.name(), product.description(), product.category(),
@@ -122,7 +152,7 @@ class ProductController {
 	}
 
 	/**
-	 * {@code POST /api/products}.
+	 * A new product.
 	 *
 	 * @param sku upper-case letters, digits and dashes, 3 to 32
 	 * @param name name
@@ -134,18 +164,21 @@ class ProductController {
 	 */
 	record NewProductRequest(
 			@NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}",
-					message = "must be 3 to 32 upper-case letters, digits or dashes") String sku,
+					message = "must be 3 to 32 upper-case letters, digits or dashes") @Schema(
+							example = "MUG-CLASSIC") String sku,
 			@NotBlank @SingleLine @Size(max = 200) String name, @Nullable @Size(max = 2000) String description,
 			@Nullable @SingleLine @Size(max = 100) String category,
 			@NotNull @DecimalMin(value = "0.01", message = "must be greater than 0") @Digits(integer = 10, fraction = 2,
-					message = "must have at most 2 decimals") BigDecimal price,
-			@NotNull @Currency String currency, @NotNull @PositiveOrZero @Max(value = Catalog.MAX_STOCK,
-					message = "must be at most " + Catalog.MAX_STOCK) Integer stock) {
+					message = "must have at most 2 decimals") @Schema(types = {
+							"string", "number" }, example = "12.50") BigDecimal price,
+			@NotNull @Currency @Schema(example = "EUR") String currency,
+			@NotNull @PositiveOrZero @Max(value = Catalog.MAX_STOCK,
+					message = "must be at most " + Catalog.MAX_STOCK) Integer stock){
 	}
 
 	/**
-	 * {@code PATCH /api/products/{sku}}: members left out stay as they are; {@code stock}
-	 * sets the stock, {@code restock} adds to it.
+	 * A change to a product: members left out stay as they are; {@code stock} sets the
+	 * stock, {@code restock} adds to it.
 	 *
 	 * @param name new name
 	 * @param description new description
@@ -157,11 +190,12 @@ class ProductController {
 	record ChangeProductRequest(@Nullable @SingleLine @Size(min = 1, max = 200) String name,
 			@Nullable @Size(max = 2000) String description,
 			@Nullable @DecimalMin(value = "0.01", message = "must be greater than 0") @Digits(integer = 10,
-					fraction = 2, message = "must have at most 2 decimals") BigDecimal price,
+					fraction = 2, message = "must have at most 2 decimals") @Schema(types = {
+							"string", "number" }, example = "12.50") BigDecimal price,
 			@Nullable @Currency String currency,
 			@Nullable @PositiveOrZero @Max(value = Catalog.MAX_STOCK,
 					message = "must be at most " + Catalog.MAX_STOCK) Integer stock,
-			@Nullable @Min(1) @Max(1_000_000) Integer restock) {
+			@Nullable @Min(1) @Max(1_000_000) Integer restock){
 	}
 
 }

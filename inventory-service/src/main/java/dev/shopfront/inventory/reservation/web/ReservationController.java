@@ -1,5 +1,7 @@
 package dev.shopfront.inventory.reservation.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,7 +40,21 @@ class ReservationController {
 		this.reservations = reservations;
 	}
 
+	/**
+	 * Reserves stock for an order, all items or none. Idempotent by order id: the same
+	 * request again answers 200 with the reservation as it stands.
+	 */
 	@PostMapping("/internal/reservations")
+	@ApiResponse(responseCode = "201", description = "Reserved", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "Reserved before, by the same request", useReturnTypeSchema = true)
+	@ProblemResponse(status = 409, type = "insufficient-stock", title = "Insufficient stock",
+			when = "an item is short; `unavailable` lists each with what was asked and what is available")
+	@ProblemResponse(status = 409, type = "reservation-conflict", title = "Reservation conflict",
+			when = "the order id was reserved with other items")
+	@ProblemResponse(status = 409, type = "order-rejected", title = "Order rejected",
+			when = "order-service rejected this order already (the request arrived late); nothing is reserved")
+	@ProblemResponse(status = 422, type = "unknown-product", title = "Unknown product",
+			when = "an item names a SKU the catalog does not have")
 	ResponseEntity<ReservationResponse> reserve(@Valid @RequestBody ReserveRequest request) {
 		Map<String, Integer> items = new LinkedHashMap<>();
 		request.items().forEach((item) -> items.merge(item.sku(), item.quantity(), Integer::sum));
@@ -71,7 +87,7 @@ class ReservationController {
 	}
 
 	/**
-	 * {@code POST /internal/reservations}.
+	 * A reservation request.
 	 *
 	 * @param orderId the order
 	 * @param items what to reserve; a SKU listed twice is merged

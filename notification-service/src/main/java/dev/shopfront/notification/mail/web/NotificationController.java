@@ -1,5 +1,6 @@
 package dev.shopfront.notification.mail.web;
 
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,8 +38,14 @@ class NotificationController {
 		this.notifications = notifications;
 	}
 
+	/**
+	 * Lists the e-mails sent (or being sent) to a user, newest first: the caller's own,
+	 * or for an ADMIN those of {@code userId}.
+	 */
 	@GetMapping
-	PageResponse list(@RequestParam(required = false) @Nullable UUID userId,
+	@ProblemResponse(status = 403, type = "forbidden", title = "Forbidden",
+			when = "`userId` names another user and the caller is not an ADMIN, or the caller has no account")
+	PageResponse listNotifications(@RequestParam(required = false) @Nullable UUID userId,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size, Authentication caller) {
 		NotificationPage result = this.notifications.ofUser(whose(userId, caller), page, size);

@@ -1,5 +1,6 @@
 package dev.shopfront.order.lifecycle.web;
 
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,8 +37,15 @@ class OrderController {
 		this.queries = queries;
 	}
 
+	/**
+	 * Lists orders, newest first: the caller's own, or for an ADMIN everyone's (or those
+	 * of {@code userId}).
+	 */
 	@GetMapping("/api/orders")
-	PageResponse list(JwtAuthenticationToken authentication, @RequestParam(required = false) @Nullable UUID userId,
+	@ProblemResponse(status = 403, type = "forbidden", title = "Forbidden",
+			when = "`userId` names another customer and the caller is not an ADMIN")
+	PageResponse listOrders(JwtAuthenticationToken authentication,
+			@RequestParam(required = false) @Nullable UUID userId,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
 		Caller caller = Callers.of(authentication);
@@ -49,8 +57,14 @@ class OrderController {
 				new PageResponse.PageInfo(page, size, orders.getTotalElements(), orders.getTotalPages()));
 	}
 
+	/**
+	 * Reads one order with its history, for its owner or an ADMIN. Placing an order
+	 * answers PENDING; read it again to see it CONFIRMED or REJECTED.
+	 */
 	@GetMapping("/api/orders/{id}")
-	OrderView one(JwtAuthenticationToken authentication, @PathVariable UUID id) {
+	@ProblemResponse(status = 404, type = "order-not-found", title = "Order not found",
+			when = "no such order, or another customer's (never 403, so ids cannot be probed)")
+	OrderView getOrder(JwtAuthenticationToken authentication, @PathVariable UUID id) {
 		return OrderView.of(this.queries.find(id, Callers.of(authentication)));
 	}
 

@@ -1,5 +1,6 @@
 package dev.shopfront.order.saga.web;
 
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import java.util.UUID;
 
 import dev.shopfront.order.lifecycle.OrderQueries;
@@ -29,8 +30,19 @@ class CancelOrderController {
 		this.saga = saga;
 	}
 
+	/**
+	 * Cancels an order before it ships; a paid order is refunded.
+	 */
 	@PostMapping("/api/orders/{id}/cancel")
-	OrderView cancel(JwtAuthenticationToken authentication, @PathVariable UUID id) {
+	@ProblemResponse(status = 404, type = "order-not-found", title = "Order not found",
+			when = "no such order, or another customer's")
+	@ProblemResponse(status = 409, type = "order-not-cancellable", title = "Order cannot be cancelled",
+			when = "the order has shipped, was delivered or was rejected; `orderStatus` says which")
+	@ProblemResponse(status = 409, type = "order-being-placed", title = "Order is still being placed",
+			when = "the order's stock is still being reserved (a moment after placing it); try again")
+	@ProblemResponse(status = 409, type = "concurrent-modification", title = "Concurrent modification",
+			when = "the order changed at the same time; read it and try again")
+	OrderView cancelOrder(JwtAuthenticationToken authentication, @PathVariable UUID id) {
 		this.queries.find(id, Callers.of(authentication)); // 404 unless the caller may
 															// see it
 		return OrderView.of(this.saga.cancel(id));

@@ -1,5 +1,10 @@
 package dev.shopfront.order.saga.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -63,9 +68,45 @@ class PlaceOrderController {
 		this.retryAfter = properties.inventory().openFor();
 	}
 
+	/**
+	 * Places an order: reserves its stock at once and answers 201 with the order PENDING;
+	 * payment follows in the background (read the order to see it CONFIRMED or REJECTED).
+	 * The same Idempotency-Key with the same body answers the first answer again, with
+	 * {@code Idempotent-Replayed: true}.
+	 */
 	@PostMapping("/api/orders")
-	ResponseEntity<String> place(JwtAuthenticationToken authentication,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String header,
+	@ApiResponse(responseCode = "201", description = "Placed, PENDING; `Location` is the order's address",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
+	@ProblemResponse(status = 400, type = "idempotency-key-required", title = "Idempotency-Key required",
+			when = "the `Idempotency-Key` header is missing")
+	@ProblemResponse(status = 400, type = "idempotency-key-invalid", title = "Invalid Idempotency-Key",
+			when = "the `Idempotency-Key` is longer than 100 characters or not printable ASCII")
+	@ProblemResponse(status = 409, type = "insufficient-stock", title = "Insufficient stock",
+			when = "an item is short; `unavailable` lists each with what was asked and what is available, "
+					+ "`orderId` the rejected order; nothing was charged")
+	@ProblemResponse(status = 409, type = "order-rejected", title = "Order rejected",
+			when = "a repeat of a placement whose order was rejected, when the first answer was lost")
+	@ProblemResponse(status = 409, type = "request-in-progress", title = "Request in progress",
+			when = "the first request with this key is still running; `Retry-After` says when to ask again")
+	@ProblemResponse(status = 422, type = "unknown-product", title = "Unknown product",
+			when = "an item names a SKU the catalog does not have")
+	@ProblemResponse(status = 422, type = "mixed-currencies", title = "Mixed currencies",
+			when = "the products are priced in more than one currency")
+	@ProblemResponse(status = 422, type = "order-total-too-large", title = "Order total too large",
+			when = "the order would cost more than 9,999,999,999.99; it is REJECTED and nothing is charged")
+	@ProblemResponse(status = 422, type = "shipping-address-required", title = "Shipping address required",
+			when = "no `shippingAddress` and the account has no default address")
+	@ProblemResponse(status = 422, type = "idempotency-key-reused", title = "Idempotency-Key reused",
+			when = "the key was used before with a different body")
+	@ProblemResponse(status = 503, type = "inventory-unavailable", title = "Inventory unavailable",
+			when = "inventory-service cannot be reached; the order is REJECTED, nothing is charged, and a retry "
+					+ "with the same key places it anew")
+	ResponseEntity<String> placeOrder(JwtAuthenticationToken authentication,
+			@Parameter(required = true,
+					description = "Any unique text of up to 100 printable ASCII characters, "
+							+ "e.g. a UUID; the same key with the same body answers the first answer again",
+					example = "4f7a0c1e-9f0b-4d55-a2de-7b1f6c1f0e21") @RequestHeader(name = IDEMPOTENCY_KEY,
+							required = false) @Nullable String header,
 			@Valid @RequestBody PlaceOrderRequest body, HttpServletRequest request) throws InterruptedException {
 		String key = IdempotentRequests.requireValid(header);
 		UUID userId = UUID.fromString(authentication.getToken().getSubject());

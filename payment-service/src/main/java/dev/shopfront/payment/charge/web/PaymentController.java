@@ -1,5 +1,6 @@
 package dev.shopfront.payment.charge.web;
 
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +30,13 @@ class PaymentController {
 		this.payments = payments;
 	}
 
+	/**
+	 * Lists the payments of an order and their refunds, for its owner or an ADMIN.
+	 */
 	@GetMapping
-	List<PaymentResponse> ofOrder(@RequestParam UUID orderId, Authentication authentication) {
+	@ProblemResponse(status = 404, type = "not-found", title = "Not found",
+			when = "no payment for this order, or the order is another customer's")
+	List<PaymentResponse> listPayments(@RequestParam UUID orderId, Authentication authentication) {
 		Caller caller = Caller.of(authentication);
 		return this.payments.ofOrder(orderId, caller.subject(), caller.admin())
 			.stream()

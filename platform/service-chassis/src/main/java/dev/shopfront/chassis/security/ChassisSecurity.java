@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,7 +38,8 @@ public class ChassisSecurity {
 	}
 
 	/**
-	 * Applies the shared setup; health probes, metrics and error dispatches are open.
+	 * Applies the shared setup; health probes, metrics, the API documents and error
+	 * dispatches are open.
 	 * @param http the builder of the service's filter chain
 	 * @return the same builder, for the service's own rules
 	 * @throws Exception as {@link HttpSecurity} does
@@ -60,6 +62,8 @@ public class ChassisSecurity {
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers("/actuator/deadletters", "/actuator/deadletters/**")
 				.hasRole("ADMIN"));

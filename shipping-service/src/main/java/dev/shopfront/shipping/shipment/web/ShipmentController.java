@@ -1,5 +1,6 @@
 package dev.shopfront.shipping.shipment.web;
 
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,8 +33,13 @@ class ShipmentController {
 		this.shipments = shipments;
 	}
 
+	/**
+	 * Lists the shipments of an order, for its owner or an ADMIN.
+	 */
 	@GetMapping
-	List<ShipmentResponse> ofOrder(@RequestParam UUID orderId, Authentication authentication) {
+	@ProblemResponse(status = 404, type = "not-found", title = "Not found",
+			when = "no shipment for this order, or the order is another customer's")
+	List<ShipmentResponse> listShipments(@RequestParam UUID orderId, Authentication authentication) {
 		Caller caller = Caller.of(authentication);
 		return this.shipments.ofOrder(orderId, caller.subject(), caller.admin())
 			.stream()
@@ -41,13 +47,30 @@ class ShipmentController {
 			.toList();
 	}
 
+	/**
+	 * Hands a shipment to the carrier (CREATED to DISPATCHED).
+	 */
 	@PostMapping("/{id}/dispatch")
-	ShipmentResponse dispatch(@PathVariable UUID id) {
+	@ProblemResponse(status = 404, type = "not-found", title = "Not found", when = "no such shipment")
+	@ProblemResponse(status = 409, type = "shipment-not-dispatchable", title = "Shipment cannot be dispatched",
+			when = "the shipment is not CREATED (dispatched, delivered or cancelled already); "
+					+ "`shipmentStatus` says which")
+	@ProblemResponse(status = 409, type = "concurrent-modification", title = "Concurrent modification",
+			when = "someone else moved the shipment at the same time")
+	ShipmentResponse dispatchShipment(@PathVariable UUID id) {
 		return ShipmentResponse.of(this.shipments.dispatch(id));
 	}
 
+	/**
+	 * Records a shipment's delivery (DISPATCHED to DELIVERED).
+	 */
 	@PostMapping("/{id}/deliver")
-	ShipmentResponse deliver(@PathVariable UUID id) {
+	@ProblemResponse(status = 404, type = "not-found", title = "Not found", when = "no such shipment")
+	@ProblemResponse(status = 409, type = "shipment-not-deliverable", title = "Shipment cannot be delivered",
+			when = "the shipment is not DISPATCHED; `shipmentStatus` says which")
+	@ProblemResponse(status = 409, type = "concurrent-modification", title = "Concurrent modification",
+			when = "someone else moved the shipment at the same time")
+	ShipmentResponse deliverShipment(@PathVariable UUID id) {
 		return ShipmentResponse.of(this.shipments.deliver(id));
 	}
 

@@ -1,5 +1,7 @@
 package dev.shopfront.user.auth.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shopfront.user.auth.Authentication;
 import dev.shopfront.user.auth.Authentication.Tokens;
@@ -28,7 +30,15 @@ class AuthController {
 		this.authentication = authentication;
 	}
 
+	/**
+	 * Signs in with e-mail and password: an access token (JWT) and a refresh token.
+	 */
 	@PostMapping("/token")
+	@ProblemResponse(status = 401, type = "invalid-credentials", title = "Invalid credentials",
+			when = "unknown e-mail or wrong password (the same answer for both)")
+	@ProblemResponse(status = 429, type = "login-throttled", title = "Too many login attempts",
+			when = "too many failed attempts for this account; each further one waits twice as long, "
+					+ "`Retry-After` says when")
 	ResponseEntity<TokenResponse> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
 		// the client's address: the gateway's X-Forwarded-For, read by Tomcat
 		// (server.forward-headers-strategy: native; only internal proxies are trusted)
@@ -36,7 +46,13 @@ class AuthController {
 			.of(this.authentication.login(credentials.email(), credentials.password(), request.getRemoteAddr())));
 	}
 
+	/**
+	 * Trades a refresh token for a new pair; the old one is spent (using it again revokes
+	 * the whole family).
+	 */
 	@PostMapping("/refresh")
+	@ProblemResponse(status = 401, type = "invalid-refresh-token", title = "Invalid refresh token",
+			when = "the refresh token is unknown, expired, spent or revoked")
 	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody Refresh refresh) {
 		return noStore(TokenResponse.of(this.authentication.refresh(refresh.refreshToken())));
 	}
@@ -47,7 +63,11 @@ class AuthController {
 	 * @param refresh the refresh token
 	 * @return 204
 	 */
+	/**
+	 * Signs out: revokes the refresh token (access tokens run out by themselves).
+	 */
 	@PostMapping("/logout")
+	@ApiResponse(responseCode = "204", description = "Signed out (also when the token was unknown)")
 	ResponseEntity<Void> logout(@Valid @RequestBody Refresh refresh) {
 		this.authentication.logout(refresh.refreshToken());
 		return ResponseEntity.noContent().build();

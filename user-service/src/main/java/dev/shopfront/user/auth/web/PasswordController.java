@@ -1,5 +1,7 @@
 package dev.shopfront.user.auth.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,8 +35,15 @@ class PasswordController {
 		this.authentication = authentication;
 	}
 
+	/**
+	 * Changes the caller's password, which ends every session of the account.
+	 */
 	@PostMapping("/api/users/me/password")
-	ResponseEntity<Void> change(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChange change,
+	@ApiResponse(responseCode = "204", description = "Changed; every refresh token of the account is revoked")
+	@ProblemResponse(status = 404, type = "not-found", title = "Not found", when = "the token's account is gone")
+	@ProblemResponse(status = 429, type = "login-throttled", title = "Too many login attempts",
+			when = "too many wrong current passwords for this account; `Retry-After` says when to try again")
+	ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChange change,
 			HttpServletRequest request) {
 		this.authentication.changePassword(UUID.fromString(jwt.getSubject()), change.currentPassword(),
 				change.newPassword(), request.getRemoteAddr());

@@ -1,5 +1,6 @@
 package dev.shopfront.user.auth.web;
 
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -31,6 +32,14 @@ class ServiceTokenController {
 		this.authentication = authentication;
 	}
 
+	/**
+	 * Issues a SERVICE access token for a client's credentials (OAuth 2 client
+	 * credentials grant: form parameters, or HTTP Basic).
+	 */
+	@ProblemResponse(status = 400, type = "unsupported-grant-type", title = "Unsupported grant type",
+			when = "`grant_type` is not `client_credentials`")
+	@ProblemResponse(status = 401, type = "invalid-client", title = "Invalid client",
+			when = "the client's id or secret is missing or wrong")
 	@PostMapping(path = "/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<ServiceTokenResponse> token(@RequestParam("grant_type") String grantType,
 			@RequestParam(name = "client_id", required = false) @Nullable String clientId,

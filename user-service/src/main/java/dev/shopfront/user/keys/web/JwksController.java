@@ -22,6 +22,9 @@ class JwksController {
 		this.key = key;
 	}
 
+	/**
+	 * The public keys that check the access tokens' signatures (JSON Web Key Set).
+	 */
 	@GetMapping(path = "/.well-known/jwks.json", produces = "application/json")
 	ResponseEntity<Map<String, Object>> jwks() {
 		return ResponseEntity.ok()

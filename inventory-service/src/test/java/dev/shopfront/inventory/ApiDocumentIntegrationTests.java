@@ -1,0 +1,13 @@
+package dev.shopfront.inventory;
+
+import dev.shopfront.testsupport.api.ServiceApiDocumentTests;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The API documents inventory-service serves are the committed ones in {@code docs/api/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApiDocumentIntegrationTests extends ServiceApiDocumentTests {
+
+}

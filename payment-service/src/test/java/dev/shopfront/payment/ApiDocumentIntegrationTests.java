@@ -1,0 +1,13 @@
+package dev.shopfront.payment;
+
+import dev.shopfront.testsupport.api.ServiceApiDocumentTests;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The API documents payment-service serves are the committed ones in {@code docs/api/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApiDocumentIntegrationTests extends ServiceApiDocumentTests {
+
+}

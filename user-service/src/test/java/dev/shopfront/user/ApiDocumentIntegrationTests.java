@@ -1,0 +1,13 @@
+package dev.shopfront.user;
+
+import dev.shopfront.testsupport.api.ServiceApiDocumentTests;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The API documents user-service serves are the committed ones in {@code docs/api/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApiDocumentIntegrationTests extends ServiceApiDocumentTests {
+
+}
