@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.shopfront.chassis.config.ChassisProperties;
 import dev.shopfront.chassis.web.ProblemWriter;
@@ -34,6 +35,9 @@ class RoutingConfiguration {
 	/** Paths of the services that are never routed, whatever a route's patterns say. */
 	static final List<String> NEVER_ROUTED = List.of("/internal/**", "/actuator/**");
 
+	/** Where the raw API documents are: {@code /api-docs/<service>.json}. */
+	static final String API_DOCUMENTS = "/api-docs/";
+
 	@Bean
 	RouterFunction<ServerResponse> serviceRoutes(GatewayProperties properties, ProblemWriter problems,
 			ChassisProperties chassis) {
@@ -46,6 +50,32 @@ class RoutingConfiguration {
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
 			.map((entry) -> route(entry.getKey(), entry.getValue(), problems, retryAfter))
+			.reduce(RouterFunction::and)
+			.orElseThrow();
+	}
+
+	/**
+	 * The raw API documents at stable addresses: {@code /api-docs/<service>.json} is the
+	 * service's {@code /v3/api-docs/public}, the document the API page shows.
+	 * @param properties the gateway settings
+	 * @param problems writes the gateway's own errors
+	 * @param chassis the chassis settings
+	 * @return one route per service
+	 */
+	@Bean
+	RouterFunction<ServerResponse> apiDocumentRoutes(GatewayProperties properties, ProblemWriter problems,
+			ChassisProperties chassis) {
+		Duration retryAfter = chassis.web().unavailableRetryAfter();
+		return properties.routes()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((entry) -> GatewayRouterFunctions.route(entry.getKey() + "-api-document")
+				.route(RequestPredicates.GET(API_DOCUMENTS + entry.getKey() + ".json"), HandlerFunctions.http())
+				.before(BeforeFilterFunctions.uri(Objects.requireNonNull(entry.getValue().uri())))
+				.before(BeforeFilterFunctions.setPath("/v3/api-docs/public"))
+				.filter(new UpstreamErrors(entry.getKey(), problems, retryAfter))
+				.build())
 			.reduce(RouterFunction::and)
 			.orElseThrow();
 	}

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -32,11 +33,14 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * and {@code /v3/api-docs/internal} ({@code /internal/**} and {@code /oauth2/**}, for the
  * other services; not routed). Titles and descriptions come from
  * {@code shopfront.chassis.openapi.title} and {@code .description}, the rest from the
- * controllers, their Javadoc and {@link ProblemResponse}.
+ * controllers, their Javadoc and {@link ProblemResponse}. Off with
+ * {@code shopfront.chassis.openapi.enabled=false} (the gateway, which documents no API of
+ * its own but shows the services').
  */
 @AutoConfiguration
 @ConditionalOnClass(GroupedOpenApi.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnProperty(name = "shopfront.chassis.openapi.enabled", matchIfMissing = true)
 public class ChassisOpenApiAutoConfiguration {
 
 	@Bean
