@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * started with {@code ./shop up --no-build} from the jars the build just made (own state
  * directory, ports from 18080, databases prefixed {@code e2e_}, own RabbitMQ vhost and
  * Redis key prefix), with a signing key generated here, and purged with
- * {@code ./shop down --purge} when the run ends.
+ * {@code ./shop down --purge} when the run ends. Every response from the deployment is
+ * checked against its API contract ({@link ApiContract}).
  */
 public final class ShopDeployment implements BeforeAllCallback, ParameterResolver {
 
@@ -51,6 +52,9 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 		RestAssured.baseURI = deployment.baseUrl().toString();
 		RestAssured.port = (deployment.baseUrl().getPort() != -1) ? deployment.baseUrl().getPort()
 				: RestAssured.UNDEFINED_PORT;
+		if (RestAssured.filters().stream().noneMatch(ApiContract.class::isInstance)) {
+			RestAssured.filters(ApiContract.of(deployment.baseUrl()));
+		}
 	}
 
 	@Override

@@ -126,6 +126,7 @@ public class ChassisOpenApiAutoConfiguration {
 		Schema<Object> problem = new Schema<>(SpecVersion.V31).typesItem("object");
 		problem.setProperties(properties);
 		problem.setRequired(List.of("type", "title", "status"));
+		problem.setAdditionalProperties(true);
 		return problem.description("An error (RFC 9457 problem details). Some types add members of their own, "
 				+ "shown in their examples. Never a stack trace.");
 	}

@@ -84,6 +84,7 @@ final class ProblemAnswers {
 		Schema<Object> type = new Schema<>(SpecVersion.V31).typesItem("string");
 		type.setEnum(types);
 		Schema<Object> limited = new Schema<>(SpecVersion.V31).addProperty("type", type);
+		limited.setAdditionalProperties(true);
 		return new Schema<>(SpecVersion.V31).addAllOfItem(new Schema<>(SpecVersion.V31).$ref(PROBLEM_SCHEMA))
 			.addAllOfItem(limited);
 	}

@@ -112,7 +112,12 @@ final class SharedProblemsAndAccess implements OpenApiCustomizer {
 		ProblemAnswers.add(operation, path, 400, "bad-request", "",
 				"the request was refused before it reached the endpoint (a control character in a header, "
 						+ "`;`, `%2F` or `..` in the path, a query string that cannot be decoded)");
-		if (roles != null) {
+		if (roles == null) {
+			ProblemAnswers.add(operation, path, 401, "unauthorized", "",
+					"a bearer token was sent (none is needed here) and it is expired, wrongly signed or "
+							+ "from another issuer");
+		}
+		else {
 			ProblemAnswers.add(operation, path, 401, "unauthorized", "",
 					"no bearer token, or one that is expired, wrongly signed or from another issuer");
 			if (!roles.isEmpty()) {
