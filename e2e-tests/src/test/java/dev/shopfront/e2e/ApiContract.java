@@ -71,6 +71,8 @@ final class ApiContract implements Filter {
 			}
 			documents.put(url.get("name"), document.asString());
 		}
+		System.out.println("Every response is checked against the API documents of " + gateway + "/api-docs: "
+				+ String.join(", ", documents.keySet()));
 		return new ApiContract(gateway, documents);
 	}
 
