@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads what the code already says about each member of a record into its schema, so the
  * document is as strict as the code: a member without {@code @Nullable} is required (it
- * is always there, never null), a {@code @Nullable} one may be {@code null}, and one left
- * out when null ({@code @JsonInclude(NON_NULL)}) is optional. A response that drops a
- * member or sends a null where none may be then fails the contract check.
+ * is always there, never null), a {@code @Nullable} one may be {@code null} or, in a
+ * request, left out, and one left out when null ({@code @JsonInclude(NON_NULL)}) is
+ * optional and never {@code null}. (Jackson's annotations on a record component are read
+ * from its accessor, where they land.) A response that drops a member or sends a null
+ * where none may be then fails the contract check.
  */
 final class RecordNullness implements ModelConverter {
 
@@ -53,7 +55,7 @@ final class RecordNullness implements ModelConverter {
 				continue;
 			}
 			boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
-			JsonInclude include = component.getAnnotation(JsonInclude.class);
+			JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
 			boolean leftOutWhenNull = include != null && include.value() == JsonInclude.Include.NON_NULL;
 			if (nullable && !leftOutWhenNull) {
 				properties.put(name, orNull(property));
@@ -67,7 +69,7 @@ final class RecordNullness implements ModelConverter {
 	}
 
 	private static String jsonName(RecordComponent component) {
-		JsonProperty property = component.getAnnotation(JsonProperty.class);
+		JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
 		return (property != null && !property.value().isEmpty()) ? property.value() : component.getName();
 	}
 
