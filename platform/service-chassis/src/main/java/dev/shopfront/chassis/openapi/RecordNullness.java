@@ -46,6 +46,7 @@ final class RecordNullness implements ModelConverter {
 		if (model == null || model.getProperties() == null) {
 			return resolved;
 		}
+		model.setDescription(SharedProblemsAndAccess.markdown(model.getDescription()));
 		Map<String, Schema> properties = model.getProperties();
 		List<String> required = new ArrayList<>((model.getRequired() != null) ? model.getRequired() : List.of());
 		for (RecordComponent component : raw.getRecordComponents()) {
@@ -54,6 +55,7 @@ final class RecordNullness implements ModelConverter {
 			if (property == null) {
 				continue;
 			}
+			property.setDescription(SharedProblemsAndAccess.markdown(property.getDescription()));
 			boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
 			JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
 			boolean leftOutWhenNull = include != null && include.value() == JsonInclude.Include.NON_NULL;

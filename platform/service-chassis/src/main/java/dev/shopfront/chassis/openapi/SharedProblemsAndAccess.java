@@ -55,12 +55,34 @@ final class SharedProblemsAndAccess implements OpenApiCustomizer {
 		if (api.getPaths() == null) {
 			return;
 		}
+		api.setTags(null);
 		api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+			operation.setTags(List.of(resource(path)));
+			operation.setSummary(markdown(operation.getSummary()));
+			operation.setDescription(markdown(operation.getDescription()));
 			List<String> roles = rolesFor(path, method);
 			describeAccess(operation, roles);
 			DeclaredProblems.write(operation, path);
 			addSharedProblems(operation, path, roles);
 		}));
+	}
+
+	/**
+	 * What an operation is filed under on the API page: the resource its path names
+	 * ({@code /api/orders/{id}} is {@code orders}), not the controller class that serves
+	 * it.
+	 */
+	static String resource(String path) {
+		String[] segments = path.replaceFirst("^/(api|internal)/", "/").split("/");
+		String first = (segments.length > 1) ? segments[1] : path;
+		return first.startsWith(".") ? first.substring(1) : first;
+	}
+
+	/**
+	 * Javadoc's {@code <code>} as Markdown's backticks, which the API page renders.
+	 */
+	static @Nullable String markdown(@Nullable String text) {
+		return (text != null) ? text.replaceAll("<code>(.*?)</code>", "`$1`") : null;
 	}
 
 	/**

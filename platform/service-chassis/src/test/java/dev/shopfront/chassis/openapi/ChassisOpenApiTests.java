@@ -55,6 +55,8 @@ class ChassisOpenApiTests {
 			.containsExactly(Map.of("bearer", List.of("SERVICE")));
 		assertThat(open.getString("paths.'/api/things'.post.description")).contains("role ADMIN");
 		assertThat(open.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+		assertThat(open.getList("paths.'/api/things/{id}'.get.tags")).containsExactly("things");
+		assertThat(document("internal").getList("paths.'/internal/things/count'.get.tags")).containsExactly("things");
 	}
 
 	@Test
