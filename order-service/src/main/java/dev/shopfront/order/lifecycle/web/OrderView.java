@@ -1,5 +1,6 @@
 package dev.shopfront.order.lifecycle.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,7 @@ public record OrderView(UUID id, UUID userId, String status, @Nullable String re
 	 * @param quantity units
 	 * @param unitPrice the price of one unit, or null before the stock was reserved
 	 */
+	@Schema(name = "OrderItem")
 	public record Item(String sku, int quantity, @Nullable String unitPrice) {
 	}
 

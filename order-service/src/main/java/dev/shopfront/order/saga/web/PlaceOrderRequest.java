@@ -1,5 +1,6 @@
 package dev.shopfront.order.saga.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,8 +39,9 @@ record PlaceOrderRequest(@NotEmpty @Size(max = 50) List<@Valid @NotNull Item> it
 	 * @param sku the product
 	 * @param quantity units, 1 to 100
 	 */
-	record Item(@NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}") String sku,
-			@NotNull @Min(1) @Max(PlaceOrderCommand.MAX_UNITS_PER_SKU) Integer quantity) {
+	@Schema(name = "ItemToOrder")
+	record Item(@NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}") @Schema(example = "MUG-CLASSIC") String sku,
+			@NotNull @Min(1) @Max(PlaceOrderCommand.MAX_UNITS_PER_SKU) @Schema(example = "2") Integer quantity) {
 	}
 
 	/**
@@ -51,10 +53,12 @@ record PlaceOrderRequest(@NotEmpty @Size(max = 50) List<@Valid @NotNull Item> it
 	 * @param postalCode postal code
 	 * @param country ISO 3166-1 alpha-2, upper case
 	 */
-	record Address(@NotBlank @SingleLine @Size(max = 200) String line1,
-			@SingleLine @Size(max = 200) @Nullable String line2, @NotBlank @SingleLine @Size(max = 100) String city,
-			@NotBlank @SingleLine @Size(max = 20) String postalCode,
-			@NotNull @Pattern(regexp = "[A-Z]{2}") String country) {
+	@Schema(name = "ShippingAddressToUse")
+	record Address(@NotBlank @SingleLine @Size(max = 200) @Schema(example = "Hauptstrasse 1") String line1,
+			@SingleLine @Size(max = 200) @Nullable String line2,
+			@NotBlank @SingleLine @Size(max = 100) @Schema(example = "Berlin") String city,
+			@NotBlank @SingleLine @Size(max = 20) @Schema(example = "10115") String postalCode,
+			@NotNull @Pattern(regexp = "[A-Z]{2}") @Schema(example = "DE") String country) {
 
 		ShippingAddress toAddress() {
 			return new ShippingAddress(this.line1.strip(), (this.line2 != null) ? this.line2.strip() : null,
@@ -68,7 +72,8 @@ record PlaceOrderRequest(@NotEmpty @Size(max = 50) List<@Valid @NotNull Item> it
 	 *
 	 * @param cardToken the payment provider's card token
 	 */
-	record Payment(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+") String cardToken) {
+	record Payment(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+") @Schema(
+			example = "tok_visa") String cardToken) {
 
 		@Override
 		public String toString() {

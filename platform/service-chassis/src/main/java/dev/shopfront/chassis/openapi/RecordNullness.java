@@ -23,9 +23,13 @@ import org.jspecify.annotations.Nullable;
  * request, left out, and one left out when null ({@code @JsonInclude(NON_NULL)}) is
  * optional and never {@code null}. (Jackson's annotations on a record component are read
  * from its accessor, where they land.) A response that drops a member or sends a null
- * where none may be then fails the contract check.
+ * where none may be then fails the contract check. Two records of one name (nested
+ * {@code Item}s of two controllers) would silently share one schema: that fails instead.
  */
 final class RecordNullness implements ModelConverter {
+
+	/** The record each schema name stands for: two records must not share one. */
+	private final Map<String, Class<?>> named = new java.util.concurrent.ConcurrentHashMap<>();
 
 	@Override
 	@SuppressWarnings({ "rawtypes", "unchecked" })
@@ -39,9 +43,18 @@ final class RecordNullness implements ModelConverter {
 			return resolved;
 		}
 		Schema model = resolved;
-		if (resolved.get$ref() != null) {
-			String name = resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1);
-			model = context.getDefinedModels().get(name);
+		String schemaName = (resolved.get$ref() != null)
+				? resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1) : resolved.getName();
+		if (schemaName != null) {
+			Class<?> before = this.named.putIfAbsent(schemaName, raw);
+			if (before != null && before != raw) {
+				throw new IllegalStateException("Two types are both called " + schemaName + " in the API document, "
+						+ before.getName() + " and " + raw.getName() + ", and one would replace the other: give one "
+						+ "a name of its own with @Schema(name = ...)");
+			}
+			if (resolved.get$ref() != null) {
+				model = context.getDefinedModels().get(schemaName);
+			}
 		}
 		if (model == null || model.getProperties() == null) {
 			return resolved;
