@@ -56,8 +56,9 @@ class BreakingChangesTests {
 				}
 			}
 		});
-		assertThat(BreakingChanges.between(API, this.catalog, after))
-			.contains(API + ": GET /api/products/{sku} changed incompatibly");
+		assertThat(BreakingChanges.between(API, this.catalog, after)).contains(
+				API + ": GET /api/products/{sku} changed incompatibly",
+				API + ": GET /api/products changed incompatibly");
 	}
 
 	@Test
