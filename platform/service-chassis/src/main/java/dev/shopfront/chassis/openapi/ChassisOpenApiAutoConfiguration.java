@@ -63,24 +63,24 @@ public class ChassisOpenApiAutoConfiguration {
 
 	@Bean
 	GroupedOpenApi publicApi(ObjectProvider<WebInvocationPrivilegeEvaluator> access) {
-		return GroupedOpenApi.builder()
-			.group("public")
-			.displayName("Public API (through the gateway)")
-			.pathsToMatch("/api/**", "/.well-known/**")
-			.addOperationCustomizer(new DeclaredProblems())
-			.addOpenApiCustomizer(
-					new SharedProblemsAndAccess(access, true, "The gateway: the origin this document was read from"))
-			.build();
+		return group("public", "Public API (through the gateway)",
+				new SharedProblemsAndAccess(access, true, "The gateway: the origin this document was read from"),
+				"/api/**", "/.well-known/**");
 	}
 
 	@Bean
 	GroupedOpenApi internalApi(ObjectProvider<WebInvocationPrivilegeEvaluator> access) {
+		return group("internal", "Internal API (service to service, not routed by the gateway)",
+				new SharedProblemsAndAccess(access, false, "The service itself"), "/internal/**", "/oauth2/**");
+	}
+
+	private static GroupedOpenApi group(String name, String title, SharedProblemsAndAccess finish, String... paths) {
 		return GroupedOpenApi.builder()
-			.group("internal")
-			.displayName("Internal API (service to service, not routed by the gateway)")
-			.pathsToMatch("/internal/**", "/oauth2/**")
+			.group(name)
+			.displayName(title)
+			.pathsToMatch(paths)
 			.addOperationCustomizer(new DeclaredProblems())
-			.addOpenApiCustomizer(new SharedProblemsAndAccess(access, false, "The service itself"))
+			.addOpenApiCustomizer(finish)
 			.build();
 	}
 
