@@ -1,5 +1,6 @@
 package dev.shopfront.user.account.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Optional;
 
 import dev.shopfront.user.account.Address;
@@ -28,9 +29,11 @@ final class AccountRequests {
 	 * @param fullName name
 	 * @param shippingAddress default shipping address
 	 */
-	record Register(@NotBlank @Email @Size(max = 254) String email,
-			@NotNull @Size(min = 12, max = 128, message = "must be 12 to 128 characters long") String password,
-			@NotBlank @SingleLine @Size(max = 200) String fullName, @Valid @Nullable AddressBody shippingAddress) {
+	record Register(@NotBlank @Email @Size(max = 254) @Schema(example = "ada@example.com") String email,
+			@NotNull @Size(min = 12, max = 128, message = "must be 12 to 128 characters long") @Schema(
+					example = "correct-horse-battery") String password,
+			@NotBlank @SingleLine @Size(max = 200) @Schema(example = "Ada Lovelace") String fullName,
+			@Valid @Nullable AddressBody shippingAddress) {
 
 		Register {
 			email = (email != null) ? email.strip() : null;
@@ -113,10 +116,12 @@ final class AccountRequests {
 	 * @param postalCode postal code
 	 * @param country ISO 3166-1 alpha-2 country code
 	 */
-	record AddressBody(@NotBlank @SingleLine @Size(max = 200) String line1,
-			@Nullable @SingleLine @Size(max = 200) String line2, @NotBlank @SingleLine @Size(max = 100) String city,
-			@NotBlank @SingleLine @Size(max = 20) String postalCode, @NotBlank @Pattern(regexp = "[A-Z]{2}",
-					message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
+	record AddressBody(@NotBlank @SingleLine @Size(max = 200) @Schema(example = "Hauptstrasse 1") String line1,
+			@Nullable @SingleLine @Size(max = 200) String line2,
+			@NotBlank @SingleLine @Size(max = 100) @Schema(example = "Berlin") String city,
+			@NotBlank @SingleLine @Size(max = 20) @Schema(example = "10115") String postalCode,
+			@NotBlank @Pattern(regexp = "[A-Z]{2}",
+					message = "must be an ISO 3166-1 alpha-2 code such as DE") @Schema(example = "DE") String country) {
 
 		Address toAddress() {
 			return new Address(this.line1.strip(), (this.line2 != null) ? this.line2.strip() : null, this.city.strip(),

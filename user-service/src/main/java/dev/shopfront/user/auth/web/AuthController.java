@@ -1,5 +1,6 @@
 package dev.shopfront.user.auth.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.shopfront.chassis.openapi.ProblemResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -83,7 +84,8 @@ class AuthController {
 	 * @param email e-mail
 	 * @param password password
 	 */
-	record Credentials(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
+	record Credentials(@NotBlank @Size(max = 254) @Schema(example = "customer@shopfront.example") String email,
+			@NotBlank @Size(max = 1024) @Schema(example = "the password ./shop accounts prints") String password) {
 	}
 
 	/**
