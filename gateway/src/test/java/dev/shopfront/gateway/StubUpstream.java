@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -32,6 +34,12 @@ public final class StubUpstream implements AutoCloseable {
 	 * closes.
 	 */
 	private final CountDownLatch slowAnswers = new CountDownLatch(1);
+
+	/** The body every answer has, when a test sets one. */
+	private volatile @Nullable String answer;
+
+	/** How long every answer waits. */
+	private volatile Duration delay = Duration.ZERO;
 
 	public StubUpstream() {
 		try {
@@ -55,9 +63,13 @@ public final class StubUpstream implements AutoCloseable {
 			if (exchange.getRequestURI().getPath().endsWith("/slow")) {
 				this.slowAnswers.await(2, TimeUnit.SECONDS);
 			}
+			if (!this.delay.isZero()) {
+				Thread.sleep(this.delay);
+			}
 			int status = "POST".equals(exchange.getRequestMethod()) ? 201 : 200;
-			byte[] answer = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"received\":" + body.length
-					+ "}")
+			String fixed = this.answer;
+			byte[] answer = ((fixed != null) ? fixed
+					: "{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"received\":" + body.length + "}")
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.getResponseHeaders().add("X-Upstream", "stub");
@@ -87,6 +99,25 @@ public final class StubUpstream implements AutoCloseable {
 
 	public void clear() {
 		this.received.clear();
+		this.answer = null;
+		this.delay = Duration.ZERO;
+	}
+
+	/**
+	 * Answers every request with this body from now on (until {@link #clear()}).
+	 * @param body the JSON body
+	 */
+	public void answerWith(String body) {
+		this.answer = body;
+	}
+
+	/**
+	 * Answers every request only after this long (until {@link #clear()}): a slow
+	 * service.
+	 * @param delay the delay
+	 */
+	public void delayAnswers(Duration delay) {
+		this.delay = delay;
 	}
 
 	/**

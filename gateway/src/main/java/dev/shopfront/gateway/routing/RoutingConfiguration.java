@@ -10,6 +10,7 @@ import dev.shopfront.chassis.config.ChassisProperties;
 import dev.shopfront.chassis.web.ProblemWriter;
 import dev.shopfront.gateway.config.GatewayProperties;
 import dev.shopfront.gateway.config.GatewayProperties.Route;
+import dev.shopfront.gateway.migration.UpstreamChoices;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -40,7 +41,7 @@ class RoutingConfiguration {
 
 	@Bean
 	RouterFunction<ServerResponse> serviceRoutes(GatewayProperties properties, ProblemWriter problems,
-			ChassisProperties chassis) {
+			ChassisProperties chassis, UpstreamChoices upstreams) {
 		Duration retryAfter = chassis.web().unavailableRetryAfter();
 		if (properties.routes().isEmpty()) {
 			throw new IllegalStateException("No routes: configure shopfront.gateway.routes");
@@ -49,7 +50,7 @@ class RoutingConfiguration {
 			.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
-			.map((entry) -> route(entry.getKey(), entry.getValue(), problems, retryAfter))
+			.map((entry) -> route(entry.getKey(), entry.getValue(), problems, retryAfter, upstreams))
 			.reduce(RouterFunction::and)
 			.orElseThrow();
 	}
@@ -81,7 +82,7 @@ class RoutingConfiguration {
 	}
 
 	private static RouterFunction<ServerResponse> route(String service, Route route, ProblemWriter problems,
-			Duration retryAfter) {
+			Duration retryAfter, UpstreamChoices upstreams) {
 		if (route.uri() == null || route.paths().isEmpty()) {
 			throw new IllegalStateException("Route " + service
 					+ " needs a uri and at least one path (shopfront.gateway.routes." + service + ")");
@@ -90,6 +91,7 @@ class RoutingConfiguration {
 			.route(anyOf(route.paths()).and(anyOf(NEVER_ROUTED).negate()), HandlerFunctions.http())
 			.before(BeforeFilterFunctions.uri(route.uri()))
 			.filter(new UpstreamErrors(service, problems, retryAfter))
+			.filter(upstreams.forRoute(service, route.uri()))
 			.build();
 	}
 

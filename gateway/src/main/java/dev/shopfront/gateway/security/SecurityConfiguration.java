@@ -27,6 +27,7 @@ class SecurityConfiguration {
 		rateLimiting.apply(http);
 		return http.authorizeHttpRequests((requests) -> {
 			open.forEach((endpoint) -> requests.requestMatchers(endpoint.method(), endpoint.pattern()).permitAll());
+			requests.requestMatchers("/admin/**").hasRole("ADMIN");
 			requests.anyRequest().authenticated();
 		}).build();
 	}

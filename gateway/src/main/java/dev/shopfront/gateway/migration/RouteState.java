@@ -1,0 +1,35 @@
+package dev.shopfront.gateway.migration;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A migrating route's mode as it stands, and who set it.
+ *
+ * @param mode the mode
+ * @param percent for {@link Mode#CANARY}, the share of clients sent to the service (0 to
+ * 100); 0 in legacy and shadow mode, 100 in service mode
+ * @param changedBy who set it, or null for the configured initial mode
+ * @param changedAt when, or null
+ */
+public record RouteState(Mode mode, int percent, @Nullable String changedBy, @Nullable Instant changedAt) {
+
+	static RouteState initial(Mode mode) {
+		return new RouteState(mode, (mode == Mode.SERVICE) ? 100 : 0, null, null);
+	}
+
+	/**
+	 * Whether a client in a bucket goes to the service.
+	 * @param bucket the client's bucket, 0 to 9999
+	 * @return true for the service, false for the legacy application
+	 */
+	boolean toService(int bucket) {
+		return switch (this.mode) {
+			case LEGACY, SHADOW -> false;
+			case SERVICE -> true;
+			case CANARY -> bucket < this.percent * 100;
+		};
+	}
+
+}
