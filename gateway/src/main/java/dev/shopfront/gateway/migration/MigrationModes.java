@@ -39,6 +39,11 @@ public class MigrationModes {
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+	/**
+	 * The migrating routes, in name order (asked on every request by the shadow filter).
+	 */
+	private final java.util.SortedSet<String> routes;
+
 	MigrationModes(StringRedisTemplate redis, JsonMapper json, MigrationProperties properties, String keyPrefix,
 			Clock clock) {
 		this.redis = redis;
@@ -46,6 +51,8 @@ public class MigrationModes {
 		this.properties = properties;
 		this.keyPrefix = keyPrefix + "migration:";
 		this.clock = clock;
+		this.routes = java.util.Collections
+			.unmodifiableSortedSet(new java.util.TreeSet<>(properties.routes().keySet()));
 	}
 
 	/**
@@ -71,7 +78,7 @@ public class MigrationModes {
 	 * @return their names
 	 */
 	java.util.Set<String> routes() {
-		return new java.util.TreeSet<>(this.properties.routes().keySet());
+		return this.routes;
 	}
 
 	/**
