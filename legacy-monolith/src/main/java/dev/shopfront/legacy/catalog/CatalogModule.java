@@ -120,6 +120,27 @@ public class CatalogModule {
 		return find(sku);
 	}
 
+	/**
+	 * Takes units out of stock, for an order of the orders module (in its transaction).
+	 * @param sku the product
+	 * @param quantity the units
+	 * @return the product as it was priced
+	 * @throws ProductNotFound when there is none
+	 * @throws InsufficientStock when fewer units are in stock
+	 */
+	@Transactional
+	public Product take(String sku, int quantity) {
+		Product product = find(sku);
+		int taken = this.jdbc
+			.sql("update products set stock = stock - ?, updated_at = now() where sku = ? and stock >= ?")
+			.params(quantity, sku, quantity)
+			.update();
+		if (taken == 0) {
+			throw new InsufficientStock("Not enough stock of " + sku + " for " + quantity + " unit(s).");
+		}
+		return product;
+	}
+
 	private Optional<Product> lookUp(String sku) {
 		return this.jdbc.sql("select * from products where sku = ?").param(sku).query(PRODUCT).optional();
 	}
@@ -182,6 +203,15 @@ public class CatalogModule {
 	public static class SkuTaken extends RuntimeException {
 
 		SkuTaken(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Fewer units in stock than ordered. */
+	public static class InsufficientStock extends RuntimeException {
+
+		InsufficientStock(String message) {
 			super(message);
 		}
 

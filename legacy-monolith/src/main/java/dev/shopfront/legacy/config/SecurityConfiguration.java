@@ -9,7 +9,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Anyone reads the catalog; ADMINs change it (the same rules as inventory-service).
+ * Anyone reads the catalog; ADMINs change it (the same rules as inventory-service);
+ * customers place orders and read their own.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -22,6 +23,8 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/api/products", "/api/products/**")
 						.hasRole("ADMIN")
+						.requestMatchers(HttpMethod.POST, "/api/orders")
+						.hasRole("CUSTOMER")
 						.anyRequest()
 						.authenticated())
 			.build();
