@@ -7,15 +7,18 @@ import java.util.UUID;
 
 import dev.shopfront.gateway.GatewayTest;
 import dev.shopfront.gateway.StubUpstream;
+import dev.shopfront.gateway.config.GatewayProperties;
 import dev.shopfront.testsupport.JwtMinter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +43,17 @@ class MigrationRoutingIntegrationTests extends GatewayTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	GatewayProperties gateway;
+
+	@AfterEach
+	void forgetTheModes() {
+		MigrationRoutingIntegrationTests.forgetModes(this.redis, this.gateway);
+	}
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
@@ -259,6 +273,16 @@ class MigrationRoutingIntegrationTests extends GatewayTest {
 			.tags("route", ROUTE, "upstream", "legacy", "outcome", "2xx")
 			.timer()
 			.count()).isPositive();
+	}
+
+	/**
+	 * Deletes the modes and audit this test class left in Redis (they have no expiry).
+	 */
+	static void forgetModes(StringRedisTemplate redis, GatewayProperties gateway) {
+		java.util.Set<String> keys = redis.keys(gateway.rateLimit().keyPrefix() + "migration:*");
+		if (keys != null && !keys.isEmpty()) {
+			redis.delete(keys);
+		}
 	}
 
 	private double count(String result) {

@@ -6,13 +6,16 @@ import java.util.UUID;
 
 import dev.shopfront.gateway.GatewayTest;
 import dev.shopfront.gateway.StubUpstream;
+import dev.shopfront.gateway.config.GatewayProperties;
 import dev.shopfront.testsupport.JwtMinter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +33,17 @@ class ShadowQueueIntegrationTests extends GatewayTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	GatewayProperties gateway;
+
+	@AfterEach
+	void forgetTheModes() {
+		MigrationRoutingIntegrationTests.forgetModes(this.redis, this.gateway);
+	}
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
