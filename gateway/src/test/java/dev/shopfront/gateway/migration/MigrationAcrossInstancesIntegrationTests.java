@@ -5,14 +5,24 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.shopfront.gateway.GatewayApplication;
+import dev.shopfront.gateway.GatewayTest;
+import dev.shopfront.gateway.StubUpstream;
+import dev.shopfront.gateway.config.GatewayProperties;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.TestJwks;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,7 +31,35 @@ import static org.awaitility.Awaitility.await;
  * Two gateway instances share one Redis: a mode changed through either is followed by the
  * other within its refresh, without a restart.
  */
-class MigrationAcrossInstancesIntegrationTests extends MigrationTest {
+class MigrationAcrossInstancesIntegrationTests extends GatewayTest {
+
+	static final StubUpstream legacy = new StubUpstream();
+
+	static final StubUpstream service = new StubUpstream();
+
+	@Autowired
+	GatewayProperties gateway;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@DynamicPropertySource
+	static void gateway(DynamicPropertyRegistry registry) {
+		registry.add(KEYS, TEST_KEYS);
+		registry.add("shopfront.gateway.services.inventory-service", service::baseUrl);
+		registry.add("shopfront.gateway.migration.routes.inventory-service.legacy-uri", legacy::baseUrl);
+	}
+
+	@AfterAll
+	static void closeStubs() {
+		legacy.close();
+		service.close();
+	}
+
+	@AfterEach
+	void forgetTheModes() {
+		MigrationRoutingIntegrationTests.forgetModes(this.redis, this.gateway);
+	}
 
 	@Test
 	void aModeChangedThroughOneInstanceIsFollowedByTheOther() {
@@ -51,7 +89,13 @@ class MigrationAcrossInstancesIntegrationTests extends MigrationTest {
 	}
 
 	private static void put(RequestSpecification instance, String mode) {
-		change(instance, Map.of("mode", mode)).then().statusCode(200);
+		instance.auth()
+			.oauth2(JwtMinter.shared().admin())
+			.contentType(ContentType.JSON)
+			.body(Map.of("mode", mode))
+			.put("/admin/migration/routes/inventory-service")
+			.then()
+			.statusCode(200);
 	}
 
 	private static void read(RequestSpecification instance) {

@@ -5,13 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.shopfront.gateway.GatewayTest;
 import dev.shopfront.gateway.StubUpstream;
+import dev.shopfront.gateway.config.GatewayProperties;
 import dev.shopfront.testsupport.JwtMinter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,22 +33,57 @@ import static org.hamcrest.Matchers.equalTo;
  * honest; shadow mode answers from the legacy application and compares off the client's
  * path; a rollback takes effect on the next request.
  */
-class MigrationRoutingIntegrationTests extends MigrationTest {
+class MigrationRoutingIntegrationTests extends GatewayTest {
+
+	static final StubUpstream legacy = new StubUpstream();
+
+	static final StubUpstream service = new StubUpstream();
+
+	static final String ROUTE = "inventory-service";
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	GatewayProperties gateway;
+
+	@AfterEach
+	void forgetTheModes() {
+		MigrationRoutingIntegrationTests.forgetModes(this.redis, this.gateway);
+	}
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
+		registry.add(KEYS, TEST_KEYS);
+		registry.add("shopfront.gateway.services.inventory-service", service::baseUrl);
+		registry.add("shopfront.gateway.migration.routes.inventory-service.legacy-uri", legacy::baseUrl);
 		registry.add("shopfront.gateway.migration.routes.inventory-service.ignore-fields", () -> "at,id");
 		registry.add("shopfront.gateway.rate-limit.per-ip", () -> "100000");
 		registry.add("shopfront.gateway.rate-limit.per-user", () -> "100000");
 	}
 
+	@AfterAll
+	static void closeStubs() {
+		legacy.close();
+		service.close();
+	}
+
 	@BeforeEach
 	void startFromLegacy() {
+		legacy.clear();
+		service.clear();
 		change(Map.of("mode", "legacy")).then().statusCode(200);
 	}
 
 	private Response change(Map<String, Object> mode) {
-		return change(given(), mode);
+		return given().auth()
+			.oauth2(JwtMinter.shared().admin())
+			.contentType(ContentType.JSON)
+			.body(mode)
+			.put("/admin/migration/routes/" + ROUTE);
 	}
 
 	private Response read(String token) {
@@ -231,6 +273,16 @@ class MigrationRoutingIntegrationTests extends MigrationTest {
 			.tags("route", ROUTE, "upstream", "legacy", "outcome", "2xx")
 			.timer()
 			.count()).isPositive();
+	}
+
+	/**
+	 * Deletes the modes and audit this test class left in Redis (they have no expiry).
+	 */
+	static void forgetModes(StringRedisTemplate redis, GatewayProperties gateway) {
+		java.util.Set<String> keys = redis.keys(gateway.rateLimit().keyPrefix() + "migration:*");
+		if (keys != null && !keys.isEmpty()) {
+			redis.delete(keys);
+		}
 	}
 
 	private double count(String result) {
