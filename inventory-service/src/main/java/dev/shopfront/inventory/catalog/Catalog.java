@@ -179,6 +179,52 @@ public class Catalog {
 		return find(sku);
 	}
 
+	/**
+	 * Applies a row of the legacy monolith's catalog as it is after a change (migration
+	 * scaffolding, docs/migration.md): adds, overwrites or deletes the product, unless a
+	 * change of a later log position was applied to that SKU already. Stock set this way
+	 * is announced like any other stock change.
+	 * @param row the monolith's row
+	 * @return whether it was applied (false when it was older than the last applied)
+	 * @throws InvalidChange when a row that is not deleted lacks a member
+	 */
+	@Transactional
+	public boolean applyLegacyChange(LegacyRow row) {
+		boolean newer = this.jdbc.sql("""
+				insert into legacy_positions (sku, position) values (?, ?)
+				on conflict (sku) do update set position = excluded.position
+				where legacy_positions.position < excluded.position
+				returning position
+				""").params(row.sku(), row.position()).query(Long.class).optional().isPresent();
+		if (!newer) {
+			return false;
+		}
+		if (row.deleted()) {
+			this.jdbc.sql("delete from products where sku = ?").param(row.sku()).update();
+			return true;
+		}
+		if (row.name() == null || row.description() == null || row.price() == null || row.currency() == null
+				|| row.stock() == null) {
+			throw new InvalidChange("The monolith's row of " + row.sku() + " lacks a member");
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		int available = this.jdbc.sql("""
+				insert into products (sku, name, description, category, price, currency, available, version,
+				                      created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+				on conflict (sku) do update set name = excluded.name, description = excluded.description,
+				    category = excluded.category, price = excluded.price, currency = excluded.currency,
+				    available = excluded.available, version = products.version + 1, updated_at = excluded.updated_at
+				returning available
+				""")
+			.params(row.sku(), row.name(), row.description(), row.category(), row.price(), row.currency(), row.stock(),
+					now, now)
+			.query(Integer.class)
+			.single();
+		this.outbox.publish(InventoryEvents.STOCK_CHANGED, row.sku(), new StockChangedV1(row.sku(), available));
+		return true;
+	}
+
 	private Optional<ProductView> view(String sku) {
 		return this.jdbc.sql("select " + COLUMNS + " from products where sku = ?").param(sku).query(VIEW).optional();
 	}
@@ -210,6 +256,24 @@ public class Catalog {
 	 */
 	public record ProductChange(@Nullable String name, @Nullable String description, @Nullable BigDecimal price,
 			@Nullable String currency, @Nullable Integer stock, @Nullable Integer restock) {
+	}
+
+	/**
+	 * A row of the legacy monolith's catalog after a change.
+	 *
+	 * @param sku the product
+	 * @param name its name; null when deleted
+	 * @param description its description; null when deleted
+	 * @param category its category, or null
+	 * @param price its price; null when deleted
+	 * @param currency its currency; null when deleted
+	 * @param stock units in stock; null when deleted
+	 * @param deleted whether the row was deleted
+	 * @param position the change's position in the monolith's log
+	 */
+	public record LegacyRow(String sku, @Nullable String name, @Nullable String description, @Nullable String category,
+			@Nullable BigDecimal price, @Nullable String currency, @Nullable Integer stock, boolean deleted,
+			long position) {
 	}
 
 }

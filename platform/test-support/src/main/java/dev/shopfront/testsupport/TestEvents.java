@@ -98,6 +98,7 @@ public final class TestEvents {
 				case "payment" -> "payment.events";
 				case "shipment" -> "shipping.events";
 				case "inventory" -> "inventory.events";
+				case "legacy" -> "legacy.catalog";
 				default -> throw new IllegalArgumentException("No exchange for " + type);
 			};
 		};
@@ -115,6 +116,7 @@ public final class TestEvents {
 			case "payment.events" -> "payment-service";
 			case "shipping.events" -> "shipping-service";
 			case "inventory.events" -> "inventory-service";
+			case "legacy.catalog" -> "migration-sync";
 			default -> throw new IllegalArgumentException("No producer of " + type);
 		};
 	}
