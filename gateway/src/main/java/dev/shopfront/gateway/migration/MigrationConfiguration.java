@@ -52,6 +52,11 @@ class MigrationConfiguration {
 	}
 
 	@Bean
+	CutOverGuard cutOverGuard(JsonMapper json) {
+		return new CutOverGuard(json);
+	}
+
+	@Bean
 	UpstreamChoices upstreamChoices(MigrationModes modes, ShadowComparison shadows, MeterRegistry meters) {
 		return (route, service) -> new UpstreamChoice(route, service, modes, shadows, meters);
 	}

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,10 +35,13 @@ class MigrationController {
 
 	private final GatewayProperties gateway;
 
-	MigrationController(MigrationModes modes, ShadowComparison shadows, GatewayProperties gateway) {
+	private final CutOverGuard guard;
+
+	MigrationController(MigrationModes modes, ShadowComparison shadows, GatewayProperties gateway, CutOverGuard guard) {
 		this.modes = modes;
 		this.shadows = shadows;
 		this.gateway = gateway;
+		this.guard = guard;
 	}
 
 	@GetMapping("/routes")
@@ -65,6 +69,33 @@ class MigrationController {
 		return view(route, this.modes.change(route, change.mode(), percent, caller.getName()));
 	}
 
+	/**
+	 * Cuts a route's writes over to the service, or back to the legacy application (the
+	 * rollback, always allowed). To the service only when all its reads go there already
+	 * (mode {@code service}) and its reconciliation, asked with the caller's token,
+	 * reports zero rows of difference.
+	 */
+	@PutMapping("/routes/{route}/writes")
+	RouteView changeWrites(@PathVariable String route, @Valid @RequestBody WritesChange change, Authentication caller,
+			@RequestHeader(name = "Authorization", required = false) @Nullable String token) {
+		known(route);
+		URI report = this.modes.reconciliationUri(route);
+		if (report == null) {
+			throw new InvalidModeChange("The writes of " + route
+					+ " follow its mode: it names no reconciliation (reconciliation-uri), so no data moves with it.");
+		}
+		if (change.to() == WritesTo.SERVICE) {
+			RouteState state = this.modes.read(route);
+			if (state.mode() != Mode.SERVICE) {
+				throw new CutOverGuard.CutOverRefused("Reads of " + route + " are not all on the service yet (mode "
+						+ state.mode().name().toLowerCase(java.util.Locale.ROOT)
+						+ "): move them first, then cut the writes over.");
+			}
+			this.guard.check(route, report, token);
+		}
+		return view(route, this.modes.changeWrites(route, change.to(), caller.getName()));
+	}
+
 	@GetMapping("/audit")
 	List<MigrationModes.Change> audit(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
 		return this.modes.audit(limit);
@@ -84,7 +115,7 @@ class MigrationController {
 
 	private RouteView view(String route, RouteState state) {
 		GatewayProperties.Route configured = this.gateway.routes().get(route);
-		return new RouteView(route, state.mode(), state.percent(), this.modes.legacyUri(route),
+		return new RouteView(route, state.mode(), state.percent(), state.writes(), this.modes.legacyUri(route),
 				(configured != null) ? configured.uri() : null, state.changedBy(), state.changedAt());
 	}
 
@@ -103,13 +134,23 @@ class MigrationController {
 	 * @param route the route
 	 * @param mode its mode
 	 * @param percent the share of clients sent to the service
+	 * @param writes where its writes go, for a route that moves its data; null when they
+	 * follow the mode
 	 * @param legacyUri the legacy application
 	 * @param serviceUri the service
 	 * @param changedBy who set the mode, or null for the configured one
 	 * @param changedAt when
 	 */
-	record RouteView(String route, Mode mode, int percent, URI legacyUri, @Nullable URI serviceUri,
-			@Nullable String changedBy, java.time.@Nullable Instant changedAt) {
+	record RouteView(String route, Mode mode, int percent, @Nullable WritesTo writes, URI legacyUri,
+			@Nullable URI serviceUri, @Nullable String changedBy, java.time.@Nullable Instant changedAt) {
+	}
+
+	/**
+	 * Where a route's writes should go.
+	 *
+	 * @param to {@code service} (the cut-over) or {@code legacy} (its rollback)
+	 */
+	record WritesChange(@NotNull WritesTo to) {
 	}
 
 	/** A mode change that contradicts itself. */

@@ -119,9 +119,48 @@ public class MigrationModes {
 			case LEGACY, SHADOW -> 0;
 			case CANARY -> percent;
 			case SERVICE -> 100;
-		}, who, this.clock.instant());
+		}, before.writes(), who, this.clock.instant());
+		return store(route, after, new Change(route, describe(before), describe(after), who, after.changedAt()));
+	}
+
+	/**
+	 * Sends a route's writes to a side, and audits the change. The caller checked that
+	 * the route moves its data and that the cut-over is allowed.
+	 * @param route a migrating route that moves its data
+	 * @param writes where its writes go now
+	 * @param who who changes it
+	 * @return the new state
+	 */
+	RouteState changeWrites(String route, WritesTo writes, String who) {
+		RouteState before = read(route);
+		RouteState after = new RouteState(before.mode(), before.percent(), writes, who, this.clock.instant());
+		return store(route, after,
+				new Change(route, "writes " + name(before.writes()), "writes " + name(writes), who, after.changedAt()));
+	}
+
+	/**
+	 * Whether a route moves its data (names a reconciliation).
+	 * @param route a migrating route
+	 * @return true if its writes are cut over separately
+	 */
+	boolean movesData(String route) {
+		MigrationProperties.MigratingRoute configured = this.properties.routes().get(route);
+		return configured != null && configured.reconciliationUri() != null;
+	}
+
+	/**
+	 * The reconciliation report of a route that moves its data.
+	 * @param route the route
+	 * @return its address, or null
+	 */
+	java.net.@Nullable URI reconciliationUri(String route) {
+		MigrationProperties.MigratingRoute configured = this.properties.routes().get(route);
+		return (configured != null) ? configured.reconciliationUri() : null;
+	}
+
+	private RouteState store(String route, RouteState after, Change change) {
+		String who = change.by();
 		this.redis.opsForValue().set(routeKey(route), this.json.writeValueAsString(after));
-		Change change = new Change(route, describe(before), describe(after), who, after.changedAt());
 		this.redis.opsForList().leftPush(this.keyPrefix + "audit", this.json.writeValueAsString(change));
 		this.redis.opsForList().trim(this.keyPrefix + "audit", 0, AUDIT_KEPT - 1);
 		this.cache.put(route, new Cached(after, this.clock.instant()));
@@ -150,11 +189,16 @@ public class MigrationModes {
 
 	private RouteState initial(String route) {
 		MigrationProperties.MigratingRoute configured = this.properties.routes().get(route);
-		return RouteState.initial((configured != null) ? configured.initialMode() : Mode.SERVICE);
+		return RouteState.initial((configured != null) ? configured.initialMode() : Mode.SERVICE,
+				configured != null && configured.reconciliationUri() != null);
 	}
 
 	private String routeKey(String route) {
 		return this.keyPrefix + "route:" + route;
+	}
+
+	private static String name(@Nullable WritesTo writes) {
+		return (writes != null) ? writes.name().toLowerCase(java.util.Locale.ROOT) : "as reads";
 	}
 
 	private static String describe(RouteState state) {

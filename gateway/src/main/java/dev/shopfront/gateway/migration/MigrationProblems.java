@@ -16,7 +16,8 @@ class MigrationProblems {
 	ProblemMappings migrationProblemMappings() {
 		return new ProblemMappings()
 			.map(MigrationController.UnknownMigratingRoute.class, HttpStatus.NOT_FOUND, "not-found", "Not found")
-			.map(MigrationController.InvalidModeChange.class, HttpStatus.BAD_REQUEST, "bad-request", "Bad request");
+			.map(MigrationController.InvalidModeChange.class, HttpStatus.BAD_REQUEST, "bad-request", "Bad request")
+			.map(CutOverGuard.CutOverRefused.class, HttpStatus.CONFLICT, "cut-over-refused", "Cut-over refused");
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,9 +40,13 @@ public record MigrationProperties(Map<String, MigratingRoute> routes, @DefaultVa
 	 * (timestamps, generated ids)
 	 * @param mirrorUnsafe whether shadow mode copies POST, PUT, PATCH and DELETE to the
 	 * service too (off: a copy of a write would write twice)
+	 * @param reconciliationUri for a route whose data is copied from the legacy database
+	 * to the service's (migration-sync), the report of the difference
+	 * ({@code GET /admin/reconciliation}): its writes stay on the legacy application
+	 * until an ADMIN cuts them over, which needs a difference of zero
 	 */
 	public record MigratingRoute(URI legacyUri, @DefaultValue("legacy") Mode initialMode, List<String> ignoreFields,
-			@DefaultValue("false") boolean mirrorUnsafe) {
+			@DefaultValue("false") boolean mirrorUnsafe, @Nullable URI reconciliationUri) {
 
 		public MigratingRoute {
 			ignoreFields = (ignoreFields != null) ? List.copyOf(ignoreFields) : List.of();

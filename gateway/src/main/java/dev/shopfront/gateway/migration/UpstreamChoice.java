@@ -24,6 +24,8 @@ public final class UpstreamChoice implements HandlerFilterFunction<ServerRespons
 	/** The request attribute that says which upstream a request went to. */
 	public static final String UPSTREAM = UpstreamChoice.class.getName() + ".upstream";
 
+	private static final java.util.Set<String> SAFE = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
 	private final String route;
 
 	private final URI service;
@@ -47,7 +49,8 @@ public final class UpstreamChoice implements HandlerFilterFunction<ServerRespons
 		String upstream = "service";
 		if (this.modes.migrating(this.route)) {
 			RouteState state = this.modes.current(this.route);
-			if (!state.toService(CanaryAssignment.bucket(this.route, request))) {
+			boolean write = !SAFE.contains(request.method().name());
+			if (!state.toService(write, CanaryAssignment.bucket(this.route, request))) {
 				upstream = "legacy";
 				MvcUtils.setRequestUrl(request, this.modes.legacyUri(this.route));
 				if (state.mode() == Mode.SHADOW) {
