@@ -82,7 +82,7 @@ class MigrationController {
 		URI report = this.modes.reconciliationUri(route);
 		if (report == null) {
 			throw new InvalidModeChange("The writes of " + route
-					+ " follow its mode: it names no reconciliation (reconciliation-uri), so no data moves with it.");
+					+ " follow its mode: it names no migration-sync (sync-uri), so no data moves with it.");
 		}
 		if (change.to() == WritesTo.SERVICE) {
 			RouteState state = this.modes.read(route);

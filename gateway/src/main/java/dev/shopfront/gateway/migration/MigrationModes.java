@@ -145,7 +145,7 @@ public class MigrationModes {
 	 */
 	boolean movesData(String route) {
 		MigrationProperties.MigratingRoute configured = this.properties.routes().get(route);
-		return configured != null && configured.reconciliationUri() != null;
+		return configured != null && configured.syncUri() != null;
 	}
 
 	/**
@@ -155,7 +155,9 @@ public class MigrationModes {
 	 */
 	java.net.@Nullable URI reconciliationUri(String route) {
 		MigrationProperties.MigratingRoute configured = this.properties.routes().get(route);
-		return (configured != null) ? configured.reconciliationUri() : null;
+		java.net.URI sync = (configured != null) ? configured.syncUri() : null;
+		return (sync != null) ? java.net.URI.create(sync.toString().replaceAll("/+$", "") + "/admin/reconciliation")
+				: null;
 	}
 
 	private RouteState store(String route, RouteState after, Change change) {
@@ -190,7 +192,7 @@ public class MigrationModes {
 	private RouteState initial(String route) {
 		MigrationProperties.MigratingRoute configured = this.properties.routes().get(route);
 		return RouteState.initial((configured != null) ? configured.initialMode() : Mode.SERVICE,
-				configured != null && configured.reconciliationUri() != null);
+				configured != null && configured.syncUri() != null);
 	}
 
 	private String routeKey(String route) {

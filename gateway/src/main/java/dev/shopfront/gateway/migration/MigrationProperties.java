@@ -28,7 +28,14 @@ public record MigrationProperties(Map<String, MigratingRoute> routes, @DefaultVa
 		@DefaultValue("1s") Duration refresh) {
 
 	public MigrationProperties {
-		routes = (routes != null) ? Map.copyOf(routes) : Map.of();
+		// a route whose legacy address is empty is not migrating (./shop without
+		// --with-legacy)
+		routes = (routes != null)
+				? routes.entrySet()
+					.stream()
+					.filter((route) -> route.getValue().named())
+					.collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue))
+				: Map.of();
 	}
 
 	/**
@@ -40,16 +47,27 @@ public record MigrationProperties(Map<String, MigratingRoute> routes, @DefaultVa
 	 * (timestamps, generated ids)
 	 * @param mirrorUnsafe whether shadow mode copies POST, PUT, PATCH and DELETE to the
 	 * service too (off: a copy of a write would write twice)
-	 * @param reconciliationUri for a route whose data is copied from the legacy database
-	 * to the service's (migration-sync), the report of the difference
-	 * ({@code GET /admin/reconciliation}): its writes stay on the legacy application
-	 * until an ADMIN cuts them over, which needs a difference of zero
+	 * @param syncUri for a route whose data is copied from the legacy database to the
+	 * service's, the migration-sync application that copies it (its
+	 * {@code GET /admin/reconciliation} reports the difference): the route's writes stay
+	 * on the legacy application until an ADMIN cuts them over, which needs a difference
+	 * of zero; empty for none
 	 */
 	public record MigratingRoute(URI legacyUri, @DefaultValue("legacy") Mode initialMode, List<String> ignoreFields,
-			@DefaultValue("false") boolean mirrorUnsafe, @Nullable URI reconciliationUri) {
+			@DefaultValue("false") boolean mirrorUnsafe, @Nullable URI syncUri) {
 
 		public MigratingRoute {
 			ignoreFields = (ignoreFields != null) ? List.copyOf(ignoreFields) : List.of();
+			syncUri = (syncUri == null || syncUri.toString().isBlank()) ? null : syncUri;
+		}
+
+		/**
+		 * Whether the route names a legacy application (an empty address, as a
+		 * placeholder gives while the application does not run, means it does not).
+		 * @return true when it does
+		 */
+		boolean named() {
+			return this.legacyUri != null && !this.legacyUri.toString().isBlank();
 		}
 
 	}

@@ -19,7 +19,12 @@ public record RouteState(Mode mode, int percent, @Nullable WritesTo writes, @Nul
 		@Nullable Instant changedAt) {
 
 	static RouteState initial(Mode mode, boolean movesData) {
-		return new RouteState(mode, (mode == Mode.SERVICE) ? 100 : 0, movesData ? WritesTo.LEGACY : null, null, null);
+		WritesTo writes = null;
+		if (movesData) {
+			// a route that starts on the service has its data there already
+			writes = (mode == Mode.SERVICE) ? WritesTo.SERVICE : WritesTo.LEGACY;
+		}
+		return new RouteState(mode, (mode == Mode.SERVICE) ? 100 : 0, writes, null, null);
 	}
 
 	/**

@@ -50,8 +50,7 @@ class WritesCutOverIntegrationTests extends GatewayTest {
 		registry.add(KEYS, TEST_KEYS);
 		registry.add("shopfront.gateway.services.inventory-service", service::baseUrl);
 		registry.add("shopfront.gateway.migration.routes.inventory-service.legacy-uri", legacy::baseUrl);
-		registry.add("shopfront.gateway.migration.routes.inventory-service.reconciliation-uri",
-				() -> reconciliation.baseUrl() + "/admin/reconciliation");
+		registry.add("shopfront.gateway.migration.routes.inventory-service.sync-uri", reconciliation::baseUrl);
 	}
 
 	@AfterAll
@@ -130,6 +129,7 @@ class WritesCutOverIntegrationTests extends GatewayTest {
 			.body("type", equalTo("https://shopfront.dev/problems/cut-over-refused"))
 			.body("detail", containsString("reports 3 rows"));
 		// asked with the ADMIN's own token
+		assertThat(reconciliation.last().path()).isEqualTo("/admin/reconciliation");
 		assertThat(reconciliation.last().header("Authorization")).startsWith("Bearer ");
 		write().then().statusCode(200);
 		assertThat(legacy.received()).extracting(StubUpstream.Received::method).containsExactly("PATCH");
