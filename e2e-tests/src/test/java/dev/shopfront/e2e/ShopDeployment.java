@@ -241,10 +241,13 @@ public final class ShopDeployment implements BeforeAllCallback, ParameterResolve
 			LocalShop shop = new LocalShop(root, environment, URI.create("http://localhost:" + portBase), key,
 					"a system started by ./shop up in " + stateDir);
 			Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "e2e-shop-down"));
-			System.out.println("[e2e] starting an isolated system: ./shop up --no-build (state in " + stateDir
-					+ ", gateway on port " + portBase + ")");
+			// with the legacy monolith and migration-sync: MigrationPlaybookE2ETests runs
+			// the
+			// migration first and leaves the catalog on the service for every other test
+			System.out.println("[e2e] starting an isolated system: ./shop up --no-build --with-legacy (state in "
+					+ stateDir + ", gateway on port " + portBase + ")");
 			try {
-				shop.run(600, "up", "--no-build");
+				shop.run(600, "up", "--no-build", "--with-legacy");
 			}
 			catch (RuntimeException ex) {
 				shop.close();
