@@ -48,6 +48,13 @@ for service in user-service order-service inventory-service payment-service ship
 	put "$service" spring.rabbitmq.password "$rabbit"
 done
 
+# profile migration: the monolith's database, and migration-sync, which reads it and inventory's
+legacy=$(value DB_PASSWORD_LEGACY_MONOLITH 24)
+put legacy-monolith spring.datasource.password "$legacy"
+put migration-sync shopfront.migration-sync.legacy.password "$legacy"
+put migration-sync shopfront.migration-sync.service.password "$(value DB_PASSWORD_INVENTORY_SERVICE 24)"
+put migration-sync spring.rabbitmq.password "$rabbit"
+
 client=$(value ORDER_SERVICE_CLIENT_SECRET 24)
 put user-service SHOPFRONT_USER_ORDER_SERVICE_CLIENT_SECRET "{noop}$client"
 put order-service SHOPFRONT_ORDER_CLIENT_SECRET "$client"

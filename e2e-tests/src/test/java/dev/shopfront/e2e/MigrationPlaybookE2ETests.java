@@ -63,7 +63,8 @@ class MigrationPlaybookE2ETests {
 		if (shop == null || finished) {
 			return;
 		}
-		// the playbook stopped half-way: the tests after this one use the services all the same
+		// the playbook stopped half-way: the tests after this one use the services all
+		// the same
 		adminPut(gateway("/admin/migration/routes/" + ROUTE), Map.of("mode", "service"));
 		adminPut(sync("/admin/capture"), Map.of("running", true));
 		try {

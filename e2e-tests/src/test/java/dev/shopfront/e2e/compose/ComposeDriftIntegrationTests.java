@@ -45,10 +45,13 @@ class ComposeDriftIntegrationTests {
 	 * Compose reads secrets as files ({@code configtree}); the OTLP endpoint is wired for
 	 * the {@code observability} profile, where ./shop sets it only when asked; the
 	 * management port listens beyond loopback for Prometheus on the compose network (it
-	 * is not published on the host).
+	 * is not published on the host); the gateway's addresses of the monolith and
+	 * migration-sync are in the file for the {@code migration} profile, empty unless set
+	 * (./shop gives them only with {@code --with-legacy}).
 	 */
 	private static final Set<String> ONLY_COMPOSE = Set.of("SPRING_CONFIG_IMPORT", "OTEL_EXPORTER_OTLP_ENDPOINT",
-			"MANAGEMENT_SERVER_ADDRESS");
+			"MANAGEMENT_SERVER_ADDRESS", "SHOPFRONT_GATEWAY_SERVICES_LEGACY_MONOLITH",
+			"SHOPFRONT_GATEWAY_SERVICES_MIGRATION_SYNC");
 
 	@TempDir
 	static Path temp;
@@ -77,6 +80,38 @@ class ComposeDriftIntegrationTests {
 	void composeRunsExactlyTheServicesOfTheRunner() {
 		assertThat(compose.builtServices()).as("services built from this repository in docker-compose.yml")
 			.containsExactlyInAnyOrderElementsOf(shop.services().stream().map(ShopRunner.Service::name).toList());
+	}
+
+	@Test
+	void theMigrationProfileRunsTheLegacyServicesOfTheRunner() {
+		assertThat(compose.builtServices("migration")).as("services of the profile migration in docker-compose.yml")
+			.containsExactlyInAnyOrderElementsOf(
+					shop.legacyServices().stream().map(ShopRunner.Service::name).toList());
+		SoftAssertions softly = new SoftAssertions();
+		for (ShopRunner.Service service : shop.legacyServices()) {
+			Map<String, String> expected = shop.environmentWithLegacy(service.name());
+			Map<String, String> actual = compose.environment(service.name());
+			sameVariables(softly, service, expected, actual);
+			readyOnlyAfterWhatItNeeds(softly, service, actual);
+			softly.assertThat(compose.healthcheck(service.name()))
+				.as("%s: the container's healthcheck is the image's readiness probe", service.name())
+				.containsExactly("CMD", "/app/healthcheck");
+			softly.assertThat(compose.publishedPorts(service.name()))
+				.as("%s is reachable only through the gateway", service.name())
+				.isEmpty();
+		}
+		softly.assertThat(compose.command("legacy-db"))
+			.as("the monolith's database has logical decoding, for change data capture")
+			.contains("wal_level=logical");
+		softly.assertThat(compose.environment("legacy-monolith").get("SPRING_DATASOURCE_URL"))
+			.isEqualTo("jdbc:postgresql://legacy-db:5432/legacy_monolith");
+		softly.assertThat(compose.environment("migration-sync").get("SHOPFRONT_MIGRATIONSYNC_LEGACY_URL"))
+			.isEqualTo(compose.environment("legacy-monolith").get("SPRING_DATASOURCE_URL"));
+		softly.assertThat(compose.environment("migration-sync").get("SHOPFRONT_MIGRATIONSYNC_SERVICE_URL"))
+			.isEqualTo(compose.environment("inventory-service").get("SPRING_DATASOURCE_URL"));
+		softly.assertThat(secrets.filesOf(compose, "migration-sync"))
+			.contains("shopfront.migration-sync.legacy.password", "shopfront.migration-sync.service.password");
+		softly.assertAll();
 	}
 
 	@TestFactory

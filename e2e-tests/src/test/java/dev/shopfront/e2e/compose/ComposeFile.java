@@ -57,9 +57,36 @@ final class ComposeFile {
 	List<String> builtServices() {
 		return this.services.entrySet()
 			.stream()
-			.filter((service) -> service.getValue().containsKey("build"))
+			.filter((service) -> service.getValue().containsKey("build") && !service.getValue().containsKey("profiles"))
 			.map(Map.Entry::getKey)
 			.toList();
+	}
+
+	/**
+	 * The services built from this repository that only a profile starts, in file order.
+	 * @param profile the profile, e.g. {@code migration}
+	 * @return their names
+	 */
+	@SuppressWarnings("unchecked")
+	List<String> builtServices(String profile) {
+		return this.services.entrySet()
+			.stream()
+			.filter((service) -> service.getValue().containsKey("build")
+					&& ((List<Object>) service.getValue().getOrDefault("profiles", List.of())).contains(profile))
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	/**
+	 * A service's command, as a list.
+	 * @param service the service
+	 * @return its command, empty when it has none
+	 */
+	@SuppressWarnings("unchecked")
+	List<String> command(String service) {
+		Object command = this.services.get(service).get("command");
+		return (command instanceof List<?> list) ? ((List<Object>) list).stream().map(String::valueOf).toList()
+				: List.of();
 	}
 
 	boolean has(String service) {

@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
  * from the runner itself in a state directory of its own, so a running shop is never
  * touched.
  */
-final class ShopRunner {
+public final class ShopRunner {
 
 	/** One line of {@code shop.d/services}. */
-	record Service(String name, String module, int offset, Set<String> needs) {
+	public record Service(String name, String module, int offset, Set<String> needs) {
 
-		int port() {
+		public int port() {
 			return 8080 + this.offset;
 		}
 
@@ -38,15 +38,27 @@ final class ShopRunner {
 
 	private final Path stateDir;
 
-	ShopRunner(Path root, Path stateDir) {
+	public ShopRunner(Path root, Path stateDir) {
 		this.root = root;
 		this.stateDir = stateDir;
 	}
 
-	List<Service> services() {
+	public List<Service> services() {
+		return read("shop.d/services");
+	}
+
+	/**
+	 * The services {@code ./shop up --with-legacy} adds ({@code shop.d/services.legacy}).
+	 * @return their lines
+	 */
+	public List<Service> legacyServices() {
+		return read("shop.d/services.legacy");
+	}
+
+	private List<Service> read(String table) {
 		try {
 			List<Service> services = new ArrayList<>();
-			for (String line : Files.readAllLines(this.root.resolve("shop.d/services"))) {
+			for (String line : Files.readAllLines(this.root.resolve(table))) {
 				String trimmed = line.strip();
 				if (trimmed.isEmpty() || trimmed.startsWith("#")) {
 					continue;
@@ -66,7 +78,20 @@ final class ShopRunner {
 	 * {@code ./shop env SERVICE} with the default port base, prefix and vhost, traces
 	 * off.
 	 */
-	Map<String, String> environment(String service) {
+	public Map<String, String> environment(String service) {
+		return environment(service, false);
+	}
+
+	/**
+	 * {@code ./shop env SERVICE} as {@code ./shop up --with-legacy} gives it.
+	 * @param service a service of either table
+	 * @return its environment
+	 */
+	public Map<String, String> environmentWithLegacy(String service) {
+		return environment(service, true);
+	}
+
+	private Map<String, String> environment(String service, boolean withLegacy) {
 		ProcessBuilder builder = new ProcessBuilder(this.root.resolve("shop").toString(), "env", service)
 			.directory(this.root.toFile())
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -78,6 +103,7 @@ final class ShopRunner {
 		// own
 		// local trace backend, Compose's is the observability profile's OTLP endpoint
 		env.put("SHOP_TRACES", "off");
+		env.put("SHOP_WITH_LEGACY", withLegacy ? "on" : "off");
 		try {
 			Process process = builder.start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
