@@ -209,6 +209,9 @@ class MigrationSyncIntegrationTests {
 			.get("/admin/capture")
 			.then()
 			.statusCode(403);
+		// a switch that does not say which way is refused, and changes nothing
+		api().auth().oauth2(admin).body(Map.of()).put("/admin/capture").then().statusCode(400);
+		api().auth().oauth2(admin).get("/admin/capture").then().statusCode(200).body("running", equalTo(true));
 	}
 
 	@Test

@@ -85,8 +85,7 @@ class ComposeDriftIntegrationTests {
 	@Test
 	void theMigrationProfileRunsTheLegacyServicesOfTheRunner() {
 		assertThat(compose.builtServices("migration")).as("services of the profile migration in docker-compose.yml")
-			.containsExactlyInAnyOrderElementsOf(
-					shop.legacyServices().stream().map(ShopRunner.Service::name).toList());
+			.containsExactlyInAnyOrderElementsOf(shop.legacyServices().stream().map(ShopRunner.Service::name).toList());
 		SoftAssertions softly = new SoftAssertions();
 		for (ShopRunner.Service service : shop.legacyServices()) {
 			Map<String, String> expected = shop.environmentWithLegacy(service.name());

@@ -48,7 +48,9 @@ final class ServiceWiring {
 	ServiceWiring(Path root, Path stateDir) {
 		this.root = root;
 		this.shop = new ShopRunner(root, stateDir);
-		this.services = this.shop.services().stream().filter((service) -> !service.needs().contains("upstreams"))
+		this.services = this.shop.services()
+			.stream()
+			.filter((service) -> !service.needs().contains("upstreams"))
 			.toList();
 	}
 
@@ -114,7 +116,8 @@ final class ServiceWiring {
 								+ ") that no send operation of docs/events/asyncapi.yaml names");
 					}
 					if (sender.service().equals(service.name()) || !known(sender.service())) {
-						continue; // its own messages, or an application that is not a service
+						continue; // its own messages, or an application that is not a
+									// service
 					}
 					String via = exchange + " (queue " + queue + ")";
 					found.add(sender.commands() ? new Dependency(sender.service(), service.name(), "commands", via)

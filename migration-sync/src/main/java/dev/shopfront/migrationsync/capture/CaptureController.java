@@ -1,5 +1,8 @@
 package dev.shopfront.migrationsync.capture;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,7 +38,7 @@ class CaptureController {
 	 * @return its state
 	 */
 	@PutMapping
-	CatalogCapture.CaptureState set(@RequestBody Switch request) {
+	CatalogCapture.CaptureState set(@Valid @RequestBody Switch request) {
 		if (request.running()) {
 			this.capture.resume();
 		}
@@ -50,7 +53,7 @@ class CaptureController {
 	 *
 	 * @param running true to run
 	 */
-	record Switch(boolean running) {
+	record Switch(@NotNull Boolean running) {
 	}
 
 }

@@ -65,6 +65,9 @@ public class CatalogCapture implements SmartLifecycle {
 
 	private volatile boolean wanted;
 
+	/** Whether a run is queued on the runner: at most one at a time. */
+	private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+
 	private volatile @Nullable DebeziumEngine<ChangeEvent<String, String>> engine;
 
 	private volatile @Nullable Instant lastChangeAt;
@@ -101,7 +104,9 @@ public class CatalogCapture implements SmartLifecycle {
 			return;
 		}
 		this.wanted = true;
-		this.runner.execute(this::run);
+		if (this.queued.compareAndSet(false, true)) {
+			this.runner.execute(this::run);
+		}
 	}
 
 	/** Stops capturing; the slot keeps the position, so a resume misses nothing. */
@@ -124,26 +129,30 @@ public class CatalogCapture implements SmartLifecycle {
 	}
 
 	private void run() {
+		this.queued.set(false);
 		if (!this.wanted) {
 			return;
 		}
-		DebeziumEngine<ChangeEvent<String, String>> engine = DebeziumEngine.create(Json.class)
-			.using(properties())
-			.notifying(this::handleBatch)
-			.using((success, message, error) -> {
-				if (!success && this.wanted) {
-					this.lastError = message;
-				}
-			})
-			.build();
-		this.engine = engine;
 		try {
+			DebeziumEngine<ChangeEvent<String, String>> engine = DebeziumEngine.create(Json.class)
+				.using(properties())
+				.notifying(this::handleBatch)
+				.using((success, message, error) -> {
+					if (!success && this.wanted) {
+						this.lastError = message;
+					}
+				})
+				.build();
+			this.engine = engine;
 			engine.run();
+		}
+		catch (RuntimeException ex) {
+			this.lastError = ex.getMessage();
 		}
 		finally {
 			this.engine = null;
 		}
-		if (this.wanted) {
+		if (this.wanted && this.queued.compareAndSet(false, true)) {
 			this.failures.increment();
 			log.warn("Change data capture stopped ({}); starting again in {}", this.lastError,
 					this.settings.capture().restartDelay());
