@@ -5,7 +5,7 @@
 # "Order saga benchmark"). Run from anywhere:
 #
 #   bench/order-benchmark.sh [-Dclients=8] [-Dseconds=20] [-Dwarmup=5] [-Dcustomers=16]
-#                            [-Dproducts=20] [-Dstock=1000000] [-DpollMs=25] [-Dsettle=60]
+#                            [-Dproducts=20] [-Dstock=1000000] [-Dwait=5] [-DpollMs=25] [-Dsettle=60]
 #                            [-DsampleSeconds=2] [-DpaymentSample=200]
 #
 # It takes the build lock (/tmp/shopfront-build.lock) for the whole run (its Maven calls are

@@ -137,8 +137,10 @@ class FulfilmentJourneyE2ETests {
 	private static void awaitOrder(Api.Customer customer, String orderId, String status) {
 		await().atMost(ASYNC)
 			.pollInterval(Duration.ofMillis(250))
-			.untilAsserted(() -> assertThat(customer.authorized().get("/api/orders/" + orderId).<String>path("status"))
-				.isEqualTo(status));
+			.untilAsserted(() -> assertThat(customer.authorized()
+				.header("Prefer", "wait=5")
+				.get("/api/orders/" + orderId)
+				.<String>path("status")).isEqualTo(status));
 	}
 
 }

@@ -56,7 +56,10 @@ class OrderJourneyE2ETests {
 	private static void awaitStatus(Api.Customer customer, String orderId, String status) {
 		await().atMost(SAGA)
 			.pollInterval(Duration.ofMillis(250))
-			.untilAsserted(() -> assertThat(order(customer, orderId).<String>path("status")).isEqualTo(status));
+			.untilAsserted(() -> assertThat(customer.authorized()
+				.header("Prefer", "wait=5")
+				.get("/api/orders/" + orderId)
+				.<String>path("status")).isEqualTo(status));
 	}
 
 	@Test

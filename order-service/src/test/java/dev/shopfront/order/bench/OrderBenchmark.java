@@ -38,21 +38,23 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Each of {@code clients} virtual-thread clients works in a closed loop: it places an
  * order (a new Idempotency-Key, 1-3 distinct products of 1-3 units, a shipping address,
- * card {@code tok_visa}) as one of the benchmark's customers, polls the order every
- * {@code pollMs} until it is no longer PENDING, and only then places the next. At the end
- * every placed order must be CONFIRMED (each client follows its last order up to
- * {@code settle} seconds after the measured window) and every product's stock conserved:
- * available + units of confirmed orders = initial stock.
+ * card {@code tok_visa}) as one of the benchmark's customers, reads the order with
+ * {@code Prefer: wait=5} (answered when it leaves PENDING; with {@code -Dwait=0} it polls
+ * every {@code pollMs} instead) until it is no longer PENDING, and only then places the
+ * next. At the end every placed order must be CONFIRMED (each client follows its last
+ * order up to {@code settle} seconds after the measured window) and every product's stock
+ * conserved: available + units of confirmed orders = initial stock.
  *
  * <p>
  * System properties: {@code gateway} (http://localhost:28080), {@code keyFile} and
  * {@code keyId} (the key user-service signs with, to mint the ADMIN token that creates
  * the products), {@code clients} (8), {@code seconds} (20), {@code warmup} (5),
- * {@code customers} (16), {@code products} (20), {@code stock} (1000000), {@code pollMs}
- * (25), {@code settle} (60), {@code paymentSample} (200 confirmed orders whose payment is
- * read after the run), {@code sampleSeconds} (2; 0 turns the metrics sampler off),
- * {@code metrics} (name=url,... of the management ports whose /actuator/prometheus is
- * sampled), {@code shopState} (the state directory of the system, to attribute CPU to its
+ * {@code customers} (16), {@code products} (20), {@code stock} (1000000), {@code wait}
+ * (5), {@code pollMs} (25, with {@code wait=0}), {@code settle} (60),
+ * {@code paymentSample} (200 confirmed orders whose payment is read after the run),
+ * {@code sampleSeconds} (2; 0 turns the metrics sampler off), {@code metrics}
+ * (name=url,... of the management ports whose /actuator/prometheus is sampled),
+ * {@code shopState} (the state directory of the system, to attribute CPU to its
  * services), {@code summaryFile} (where to write the client's tally for the script's
  * database check).
  */
@@ -89,6 +91,12 @@ public final class OrderBenchmark {
 	private final int stock = Integer.getInteger("stock", 1_000_000);
 
 	private final int pollMs = Integer.getInteger("pollMs", 25);
+
+	/**
+	 * Seconds each GET asks the service to wait for the order to leave PENDING
+	 * ({@code Prefer: wait=N}); 0 polls every {@code pollMs} instead.
+	 */
+	private final int waitSeconds = Integer.getInteger("wait", 5);
 
 	private final int settle = Integer.getInteger("settle", 60);
 
@@ -151,10 +159,10 @@ public final class OrderBenchmark {
 	public static void main(String[] args) throws Exception {
 		OrderBenchmark benchmark = new OrderBenchmark();
 		System.out.printf(
-				"clients=%d seconds=%d warmup=%d customers=%d products=%d stock=%d pollMs=%d settle=%d "
+				"clients=%d seconds=%d warmup=%d customers=%d products=%d stock=%d wait=%d pollMs=%d settle=%d "
 						+ "sampleSeconds=%d%n",
 				benchmark.clients, benchmark.seconds, benchmark.warmup, benchmark.customerCount, benchmark.productCount,
-				benchmark.stock, benchmark.pollMs, benchmark.settle, benchmark.sampleSeconds);
+				benchmark.stock, benchmark.waitSeconds, benchmark.pollMs, benchmark.settle, benchmark.sampleSeconds);
 		if (!benchmark.setUp()) {
 			System.out.println("FAILED (setup, see above)");
 			System.exit(1);
@@ -226,9 +234,11 @@ public final class OrderBenchmark {
 
 	private void measure() throws InterruptedException {
 		System.out.printf("%nOrders through the gateway %s: %d clients in a closed loop, each placing an order "
-				+ "(POST /api/orders, unique Idempotency-Key, 1-3 distinct products x 1-3 units, card %s) and polling "
-				+ "GET /api/orders/{id} every %d ms (a sleep after the POST answered and after each poll) until it is "
-				+ "no longer PENDING; %d s warm-up, %d s measured%n", this.gateway, this.clients, CARD, this.pollMs,
+				+ "(POST /api/orders, unique Idempotency-Key, 1-3 distinct products x 1-3 units, card %s) and reading "
+				+ "GET /api/orders/{id} %s until it is no longer PENDING; %d s warm-up, %d s measured%n", this.gateway,
+				this.clients, CARD,
+				(this.waitSeconds > 0) ? "with Prefer: wait=" + this.waitSeconds + " (answered when the order moves)"
+						: "every " + this.pollMs + " ms (a sleep after the POST answered and after each poll)",
 				this.warmup, this.seconds);
 		long start = System.nanoTime();
 		this.measureFrom = start + Duration.ofSeconds(this.warmup).toNanos();
@@ -310,7 +320,9 @@ public final class OrderBenchmark {
 			boolean inWindow, long deadline) {
 		String last = "PENDING";
 		while (true) {
-			sleep(this.pollMs);
+			if (this.waitSeconds == 0) {
+				sleep(this.pollMs);
+			}
 			if (System.nanoTime() > deadline) {
 				this.unfinished.add(orderId + " (last seen " + last + ")");
 				return;
@@ -318,10 +330,13 @@ public final class OrderBenchmark {
 			long before = System.nanoTime();
 			HttpResponse<String> response;
 			try {
-				response = send(HttpRequest.newBuilder(URI.create(this.gateway + "/api/orders/" + orderId))
+				HttpRequest.Builder read = HttpRequest.newBuilder(URI.create(this.gateway + "/api/orders/" + orderId))
 					.header("Authorization", "Bearer " + token)
-					.GET()
-					.build());
+					.GET();
+				if (this.waitSeconds > 0) {
+					read.header("Prefer", "wait=" + this.waitSeconds);
+				}
+				response = send(read.build());
 			}
 			catch (Exception ex) {
 				error("GET " + ex.getClass().getSimpleName(), ex);

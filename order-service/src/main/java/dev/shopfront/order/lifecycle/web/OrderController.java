@@ -1,22 +1,29 @@
 package dev.shopfront.order.lifecycle.web;
 
-import dev.shopfront.chassis.openapi.ProblemResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import dev.shopfront.chassis.openapi.ProblemResponse;
 import dev.shopfront.order.lifecycle.Order;
 import dev.shopfront.order.lifecycle.OrderQueries;
 import dev.shopfront.order.lifecycle.OrderQueries.Caller;
+import dev.shopfront.order.lifecycle.OrderStatus;
+import dev.shopfront.order.lifecycle.OrderStatusWatch;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,10 +38,16 @@ class OrderController {
 	/** The largest page a client may ask for. */
 	static final int MAX_PAGE_SIZE = 100;
 
+	private static final java.util.regex.Pattern WAIT = java.util.regex.Pattern
+		.compile("(?:^|[,;\\s])wait\\s*=\\s*\"?(\\d{1,6})\"?(?:$|[,;\\s])", java.util.regex.Pattern.CASE_INSENSITIVE);
+
 	private final OrderQueries queries;
 
-	OrderController(OrderQueries queries) {
+	private final OrderStatusWatch watch;
+
+	OrderController(OrderQueries queries, OrderStatusWatch watch) {
 		this.queries = queries;
+		this.watch = watch;
 	}
 
 	/**
@@ -59,13 +72,44 @@ class OrderController {
 
 	/**
 	 * Reads one order with its history, for its owner or an ADMIN. Placing an order
-	 * answers PENDING; read it again to see it CONFIRMED or REJECTED.
+	 * answers PENDING; with {@code Prefer: wait=N} (RFC 7240) the answer comes as soon as
+	 * a PENDING order is CONFIRMED or REJECTED (or cancelled), or after N seconds at most
+	 * (capped at 8), with {@code Preference-Applied: wait=N}; without it, at once.
 	 */
 	@GetMapping("/api/orders/{id}")
 	@ProblemResponse(status = 404, type = "order-not-found", title = "Order not found",
 			when = "no such order, or another customer's (never 403, so ids cannot be probed)")
-	OrderView getOrder(JwtAuthenticationToken authentication, @PathVariable UUID id) {
-		return OrderView.of(this.queries.find(id, Callers.of(authentication)));
+	ResponseEntity<OrderView> getOrder(JwtAuthenticationToken authentication, @PathVariable UUID id,
+			@Parameter(
+					description = "`wait=N`: answer when a PENDING order leaves PENDING, or after N seconds "
+							+ "(at most 8); other preferences are ignored",
+					example = "wait=5") @RequestHeader(name = "Prefer", required = false) @Nullable String prefer) {
+		Caller caller = Callers.of(authentication);
+		Order order = this.queries.find(id, caller);
+		Duration wait = requestedWait(prefer);
+		if (wait.isZero()) {
+			return ResponseEntity.ok().header(HttpHeaders.VARY, "Prefer").body(OrderView.of(order));
+		}
+		Duration applied = (wait.compareTo(this.watch.max()) > 0) ? this.watch.max() : wait;
+		if (order.status() == OrderStatus.PENDING
+				&& this.watch.await(id, applied, () -> this.queries.find(id, caller).status() == OrderStatus.PENDING)) {
+			order = this.queries.find(id, caller);
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.VARY, "Prefer")
+			.header("Preference-Applied", "wait=" + applied.toSeconds())
+			.body(OrderView.of(order));
+	}
+
+	/**
+	 * The {@code wait} preference of a {@code Prefer} header, zero when there is none.
+	 */
+	static Duration requestedWait(@Nullable String prefer) {
+		if (prefer == null) {
+			return Duration.ZERO;
+		}
+		java.util.regex.Matcher wait = WAIT.matcher(prefer);
+		return wait.find() ? Duration.ofSeconds(Long.parseLong(wait.group(1))) : Duration.ZERO;
 	}
 
 	/**
