@@ -144,6 +144,9 @@ public class CatalogCapture implements SmartLifecycle {
 				})
 				.build();
 			this.engine = engine;
+			if (!this.wanted) {
+				return; // halted while the engine was being made: it never runs
+			}
 			engine.run();
 		}
 		catch (RuntimeException ex) {
