@@ -60,3 +60,34 @@ bench_start_shop() {
 	echo "Load before the run: $(cut -d' ' -f1-3 /proc/loadavg); busiest processes:"
 	ps -eo pcpu,comm --sort=-pcpu | sed -n '2,6p'
 }
+
+# bench_package_stale service...: packages each service of shop.d/services whose jar is missing
+# or older than its sources (or the chassis'), so the system measured is the code checked out.
+bench_package_stale() {
+	local s name service_module offset jar stale=() modules=()
+	declare -A module_of
+	while read -r name service_module offset _; do
+		case $name in '' | '#'*) continue ;; esac
+		module_of[$name]=$service_module
+	done <"${SHOP_SERVICES_FILE:-shop.d/services}"
+	for s in "$@"; do
+		[ -n "${module_of[$s]-}" ] || { echo "$s is not in ${SHOP_SERVICES_FILE:-shop.d/services}" >&2; return 1; }
+		jar=$(bench_jar_of "${module_of[$s]}" "$s")
+		if [ -z "$jar" ] || [ -n "$(find "${module_of[$s]}/src/main" "${module_of[$s]}/pom.xml" platform/service-chassis/src/main \
+			platform/service-chassis/pom.xml pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+			stale+=("$s") modules+=("${module_of[$s]}")
+		fi
+	done
+	[ ${#stale[@]} -gt 0 ] || return 0
+	echo "Packaging ${stale[*]}" >&2
+	./mvnw -q -B -DskipTests package -pl "$(IFS=,; echo "${modules[*]}")" -am
+	for s in "${stale[@]}"; do # Maven leaves an up-to-date jar alone; it is current now
+		jar=$(bench_jar_of "${module_of[$s]}" "$s")
+		[ -n "$jar" ] || { echo "the build made no jar for $s" >&2; return 1; }
+		touch "$jar"
+	done
+}
+
+bench_jar_of() { # module service: its newest jar, as ./shop picks it
+	ls -t "$1/target/$2"-*.jar 2>/dev/null | grep -v -e '-sources.jar$' -e '-javadoc.jar$' -e '-tests.jar$' | head -1 || true
+}

@@ -34,9 +34,6 @@ done <"${SHOP_SERVICES_FILE:-shop.d/services}"
 for s in order-service inventory-service payment-service gateway; do
 	[ -n "${offset_of[$s]-}" ] || { echo "$s is not in ${SHOP_SERVICES_FILE:-shop.d/services}" >&2; exit 1; }
 done
-jar_of() { # service: its newest jar, as ./shop picks it
-	ls -t "${module_of[$1]}/target/$1"-*.jar 2>/dev/null | grep -v -e '-sources.jar$' -e '-javadoc.jar$' -e '-tests.jar$' | head -1 || true
-}
 classpath_file=$PWD/$module/target/bench-classpath.txt
 port_base=${BENCH_PORT_BASE:-28080}
 
@@ -44,23 +41,7 @@ port_base=${BENCH_PORT_BASE:-28080}
 # resolves test-support and the chassis from the local repository).
 ./mvnw -q -B -DskipTests install -pl $module -am
 # Every service ./shop starts, packaged when its jar is missing or older than its sources.
-stale=() stale_modules=()
-for s in "${services[@]}"; do
-	jar=$(jar_of "$s")
-	if [ -z "$jar" ] || [ -n "$(find "${module_of[$s]}/src/main" "${module_of[$s]}/pom.xml" platform/service-chassis/src/main \
-		platform/service-chassis/pom.xml pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
-		stale+=("$s") stale_modules+=("${module_of[$s]}")
-	fi
-done
-if [ ${#stale[@]} -gt 0 ]; then
-	echo "Packaging ${stale[*]}" >&2
-	./mvnw -q -B -DskipTests package -pl "$(IFS=,; echo "${stale_modules[*]}")" -am
-	for s in "${stale[@]}"; do # Maven leaves an up-to-date jar alone; it is current now
-		jar=$(jar_of "$s")
-		[ -n "$jar" ] || { echo "the build made no jar for $s" >&2; exit 1; }
-		touch "$jar"
-	done
-fi
+bench_package_stale "${services[@]}"
 ./mvnw -q -B -pl $module dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 
 bench_isolated_shop "${BENCH_STATE_DIR:-$PWD/$module/target/bench-shop}" "$port_base"

@@ -1,5 +1,10 @@
 package dev.shopfront.gateway;
 
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.ArrayList;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +19,7 @@ import dev.shopfront.testsupport.JwtMinter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,6 +47,15 @@ class GatewayIntegrationTests extends GatewayTest {
 		registry.add("shopfront.gateway.routes.down.uri", StubUpstream::nobodyListening);
 		registry.add("shopfront.gateway.routes.down.paths", () -> "/api/down/**");
 		registry.add("shopfront.gateway.timeouts.read", () -> "700ms");
+		registry.add("shopfront.gateway.routes.tomcat.uri", tomcat::baseUrl);
+		registry.add("shopfront.gateway.routes.tomcat.paths", () -> "/api/tomcat/**");
+	}
+
+	static final TomcatUpstream tomcat = new TomcatUpstream();
+
+	@AfterAll
+	static void stopTomcat() throws Exception {
+		tomcat.close();
 	}
 
 	RequestSpecification customer() {
@@ -123,6 +138,38 @@ class GatewayIntegrationTests extends GatewayTest {
 
 		assertThat(upstream.last().headers().get("X-Forwarded-For")).containsExactly("127.0.0.1");
 		assertThat(upstream.last().headers()).doesNotContainKeys("X-Real-IP", "Forwarded");
+	}
+
+	@Test
+	void keepsItsConnectionsToAServiceOpenUnderConcurrentLoad() throws Exception {
+		String token = JwtMinter.shared().customer(UUID.randomUUID());
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/tomcat/x"))
+			.header("Authorization", "Bearer " + token)
+			.build();
+		int clients = 8;
+		int requestsEach = 25;
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int c = 0; c < clients; c++) {
+				statuses.add(pool.submit(() -> {
+					int ok = 0;
+					for (int i = 0; i < requestsEach; i++) {
+						ok += (client.send(request, BodyHandlers.ofString()).statusCode() == 200) ? 1 : 0;
+					}
+					return ok;
+				}));
+			}
+			for (Future<Integer> ok : statuses) {
+				assertThat(ok.get()).isEqualTo(requestsEach);
+			}
+		}
+
+		// At most one connection per concurrent request, each kept for the next: a new
+		// connection per request or two costs both sides CPU and leaves ports in
+		// TIME_WAIT.
+		assertThat(tomcat.requests()).isEqualTo(clients * requestsEach);
+		assertThat(tomcat.connections()).isLessThanOrEqualTo(clients);
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.shopfront.gateway.routing;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,8 @@ import dev.shopfront.chassis.web.ProblemWriter;
 import dev.shopfront.gateway.config.GatewayProperties;
 import dev.shopfront.gateway.config.GatewayProperties.Route;
 import dev.shopfront.gateway.migration.UpstreamChoices;
+
+import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -35,6 +36,13 @@ class RoutingConfiguration {
 
 	/** Paths of the services that are never routed, whatever a route's patterns say. */
 	static final List<String> NEVER_ROUTED = List.of("/internal/**", "/actuator/**");
+
+	/**
+	 * Open connections the proxy keeps to one service at most; a request beyond them
+	 * waits for one (up to the connect timeout). More than the services' Tomcat threads
+	 * would only queue there.
+	 */
+	static final int MAX_CONNECTIONS_PER_SERVICE = 64;
 
 	/** Where the raw API documents are: {@code /api-docs/<service>.json}. */
 	static final String API_DOCUMENTS = "/api-docs/";
@@ -106,7 +114,11 @@ class RoutingConfiguration {
 
 	/**
 	 * The HTTP client to the services, with the configured timeouts; redirects are passed
-	 * to the client, not followed.
+	 * to the client, not followed. Apache HttpClient's classic pool: the request's own
+	 * (virtual) thread does the exchange and connections are kept and reused. The JDK's
+	 * client handed every exchange across three threads and, measured with
+	 * {@code bench/read-benchmark.sh}, closed most connections after a few requests
+	 * (docs/benchmarks.md).
 	 * @param properties the gateway settings
 	 * @return the request factory the gateway's proxy uses
 	 */
@@ -115,8 +127,13 @@ class RoutingConfiguration {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withRedirects(HttpRedirects.DONT_FOLLOW)
 			.withTimeouts(properties.timeouts().connect(), properties.timeouts().read());
-		return ClientHttpRequestFactoryBuilder.jdk()
-			.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
+		return ClientHttpRequestFactoryBuilder.httpComponents()
+			.withConnectionManagerCustomizer((pool) -> pool.setMaxConnPerRoute(MAX_CONNECTIONS_PER_SERVICE)
+				.setMaxConnTotal(MAX_CONNECTIONS_PER_SERVICE * 16))
+			// waiting for a free connection counts against the connect timeout, not
+			// HttpClient's 3 min
+			.withDefaultRequestConfigCustomizer(
+					(request) -> request.setConnectionRequestTimeout(Timeout.of(properties.timeouts().connect())))
 			.build(settings);
 	}
 

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# One catalog read, GET /api/products/{sku}, four ways in one run on this machine, so that what
+# each layer costs is a ratio measured in one sitting (see docs/benchmarks.md, "Catalog read
+# benchmark"):
+#
+#   1. bare PostgreSQL: the service's own primary-key query, pgbench, prepared
+#   2. the frameworkless floor: the JDK's HTTP server and plain JDBC serving the same JSON
+#      (inventory-service/src/test/java/dev/shopfront/inventory/bench/ReadFloorServer.java)
+#   3. inventory-service directly
+#   4. the same through the gateway
+#
+#   bench/read-benchmark.sh [-Dconnections=8] [-Dseconds=10] [-Dwarmup=15] [-Drounds=1] [-Dprofile=false]
+#
+# -Dprofile=true records a JFR profile of the gateway and inventory-service during each measured
+# window (jcmd JFR.start, settings=profile) and prints their hottest methods (jfr view hot-methods);
+# the recordings stay in <state>-profiles/ beside the state directory.
+# Legs 2-4 are loaded by wrk (closed loop: `connections` connections, 2 threads), each after its
+# own warm-up; CPU per request of each process comes from /proc. It takes the build lock, starts
+# an isolated system of user-service, inventory-service and the gateway with ./shop up --no-build
+# (ports from 28080, databases bench_*, rate limits raised, C2) and always ends it with
+# ./shop down --purge; it never touches a running shop. Needs wrk and pgbench (apt-get install
+# wrk postgresql-contrib).
+set -eo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=bench/common.sh
+. bench/common.sh
+bench_begin "connections, seconds, warmup, rounds" "$@"
+set -u
+connections=8 seconds=10 warmup=15 rounds=1 profile=false
+for p in ${props[@]+"${props[@]}"}; do
+	case $p in
+	-Dconnections=*) connections=${p#*=} ;;
+	-Dseconds=*) seconds=${p#*=} ;;
+	-Dwarmup=*) warmup=${p#*=} ;;
+	-Drounds=*) rounds=${p#*=} ;;
+	-Dprofile=*) profile=${p#*=} ;;
+	*) echo "unknown option $p" >&2; exit 2 ;;
+	esac
+done
+for tool in wrk pgbench psql; do
+	command -v $tool >/dev/null || { echo "$tool is missing: apt-get install wrk postgresql-contrib" >&2; exit 1; }
+done
+module=inventory-service
+port_base=${BENCH_PORT_BASE:-28080}
+classpath_file=$PWD/$module/target/bench-classpath.txt
+
+./mvnw -q -B -DskipTests install -pl $module -am
+bench_package_stale user-service inventory-service gateway
+./mvnw -q -B -pl $module dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+
+bench_isolated_shop "${BENCH_STATE_DIR:-$PWD/$module/target/bench-read}" "$port_base"
+# Only the three services a catalog read needs: nothing else competes for the 2 cores.
+grep -E '^(user-service|inventory-service|gateway) ' "${SHOP_SERVICES_FILE:-shop.d/services}" >"$state/services"
+export SHOP_SERVICES_FILE=$state/services
+bench_start_shop
+
+pg=(-h "${SHOP_PG_HOST:-127.0.0.1}" -p "${SHOP_PG_PORT:-5432}" -U "${SHOP_PG_SUPERUSER:-postgres}")
+database=bench_inventory_service
+sku=$(psql -X "${pg[@]}" -d $database -Atc "select sku from products order by sku limit 1")
+[ -n "$sku" ] || { echo "the demo catalog is empty" >&2; exit 1; }
+floor_port=$((port_base + 19))
+floor_log=$state/logs/read-floor.log
+# The floor runs with the services' own JVM flags (shop.d/jvm and SHOP_JAVA_OPTS), no agent.
+# shellcheck disable=SC2086 # SHOP_JAVA_OPTS is a list of words on purpose
+"$JAVA_HOME/bin/java" @shop.d/jvm/common.args @shop.d/jvm/inventory-service.args $SHOP_JAVA_OPTS \
+	-Dport=$floor_port -DjdbcUrl="jdbc:postgresql://${SHOP_PG_HOST:-127.0.0.1}:${SHOP_PG_PORT:-5432}/$database" \
+	-DjdbcUser="${SHOP_PG_SUPERUSER:-postgres}" -Dconnections="$connections" \
+	-cp "$module/target/test-classes:$(cat "$classpath_file")" dev.shopfront.inventory.bench.ReadFloorServer \
+	>"$floor_log" 2>&1 &
+floor_pid=$!
+trap 'kill $floor_pid 2>/dev/null; bench_down' EXIT
+for _ in $(seq 100); do
+	curl -fs -o /dev/null "http://127.0.0.1:$floor_port/api/products/$sku" && break
+	sleep 0.2
+done
+# The same body both ways, or the comparison is not of the same work.
+direct_body=$(curl -fsS "http://127.0.0.1:$((port_base + 3))/api/products/$sku")
+floor_body=$(curl -fsS "http://127.0.0.1:$floor_port/api/products/$sku")
+gateway_body=$(curl -fsS "http://127.0.0.1:$port_base/api/products/$sku")
+if [ "$(jq -S . <<<"$direct_body")" != "$(jq -S . <<<"$floor_body")" ] || [ "$direct_body" != "$gateway_body" ]; then
+	printf 'The legs do not serve the same JSON:\n  direct  %s\n  floor   %s\n  gateway %s\n' \
+		"$direct_body" "$floor_body" "$gateway_body" >&2
+	exit 1
+fi
+echo "Reading $sku: $direct_body (${#direct_body} bytes)"
+
+clk_tck=$(getconf CLK_TCK)
+ticks() { # pid...: user + system CPU ticks of these processes (threads included)
+	local pid sum=0 fields
+	for pid in "$@"; do
+		fields=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
+		read -ra fields <<<"$fields" # from field 3 (state) on: utime is field 14, stime 15
+		sum=$((sum + fields[11] + fields[12]))
+	done
+	echo $sum
+}
+service_pid() { cat "$state/pids/$1.pid"; }
+declare -A group_pids
+group_pids[gateway]=$(service_pid gateway)
+group_pids[inventory-service]=$(service_pid inventory-service)
+group_pids[floor]=$floor_pid
+postgres_pids() { pgrep -x postgres | tr '\n' ' '; }
+
+summary_file=$state/read-summary.txt
+: >"$summary_file"
+status=0
+declare -A rate
+leg() { # name url: warm-up, then the measured run, and one line of figures
+	local name=$1 url=$2 out before_g before_i before_f before_p after_g after_i after_f after_p requests rps p50 p99 non2xx
+	wrk -t2 -c"$connections" -d"${warmup}s" "$url" >/dev/null
+	before_g=$(ticks "${group_pids[gateway]}") before_i=$(ticks "${group_pids[inventory-service]}")
+	before_f=$(ticks "$floor_pid") before_p=$(ticks $(postgres_pids))
+	[ "$profile" != true ] || profile_start "$name"
+	out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url")
+	[ "$profile" != true ] || profile_stop "$name" >"$profiles/$name.txt"
+	after_g=$(ticks "${group_pids[gateway]}") after_i=$(ticks "${group_pids[inventory-service]}")
+	after_f=$(ticks "$floor_pid") after_p=$(ticks $(postgres_pids))
+	requests=$(awk '/requests in/ {print $1}' <<<"$out")
+	rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")
+	p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+	p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+	non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+	if [ -n "$non2xx" ] || grep -q 'Socket errors' <<<"$out"; then
+		echo "$name: errors: $(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ')"
+		status=1
+	fi
+	cpu_ms() { awk -v t="$1" -v n="$requests" -v hz="$clk_tck" 'BEGIN {printf "%.3f", t * 1000 / hz / n}'; }
+	printf '  %-8s %8s/s   p50 %8s  p99 %8s   CPU ms/request: gateway %s, inventory-service %s, floor %s, PostgreSQL %s\n' \
+		"$name" "$rps" "$p50" "$p99" "$(cpu_ms $((after_g - before_g)))" "$(cpu_ms $((after_i - before_i)))" \
+		"$(cpu_ms $((after_f - before_f)))" "$(cpu_ms $((after_p - before_p)))"
+	rate[$name]=$rps
+	[ "$profile" != true ] || sed 's/^/    /' "$profiles/$name.txt"
+}
+
+profiles=$state/../$(basename "$state")-profiles
+profile_start() { # leg
+	local s
+	mkdir -p "$profiles"
+	for s in gateway inventory-service; do
+		"$JAVA_HOME/bin/jcmd" "${group_pids[$s]}" JFR.start name=bench settings=profile >/dev/null
+	done
+}
+profile_stop() { # leg: stops the recordings and prints each one's hottest methods
+	local s file
+	for s in gateway inventory-service; do
+		file=$profiles/$1-$s.jfr
+		"$JAVA_HOME/bin/jcmd" "${group_pids[$s]}" JFR.stop name=bench filename="$file" >/dev/null
+		echo "$s, hot methods ($file):"
+		"$JAVA_HOME/bin/jfr" view --width 150 hot-methods "$file" | sed -n '4,18p'
+	done
+}
+
+echo "$connections connections, ${warmup} s warm-up and ${seconds} s measured per leg, $rounds round(s)"
+for round in $(seq "$rounds"); do
+	echo "Round $round:"
+	bench_sql=$state/read.sql
+	echo "select sku, name, description, category, price, currency, available from products where sku = '$sku';" >"$bench_sql"
+	out=$(pgbench -n -M prepared -c "$connections" -j 2 -T "$seconds" -f "$bench_sql" "${pg[@]}" $database)
+	rate[postgres]=$(awk '/^tps = / {printf "%.0f", $3}' <<<"$out")
+	printf '  %-8s %8s/s   latency average %s ms (pgbench, prepared, %d clients)\n' postgres "${rate[postgres]}" \
+		"$(awk '/^latency average/ {print $4}' <<<"$out")" "$connections"
+	leg floor "http://127.0.0.1:$floor_port/api/products/$sku"
+	leg direct "http://127.0.0.1:$((port_base + 3))/api/products/$sku"
+	leg gateway "http://127.0.0.1:$port_base/api/products/$sku"
+	ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f %%", 100 * a / b}'; }
+	echo "  ratios: gateway/direct $(ratio "${rate[gateway]}" "${rate[direct]}") (goal >= 80 %)," \
+		"direct/floor $(ratio "${rate[direct]}" "${rate[floor]}") (goal >= 50 %)," \
+		"floor/PostgreSQL $(ratio "${rate[floor]}" "${rate[postgres]}")"
+	printf 'round%d postgres=%s floor=%s direct=%s gateway=%s\n' "$round" "${rate[postgres]}" "${rate[floor]}" \
+		"${rate[direct]}" "${rate[gateway]}" >>"$summary_file"
+done
+echo "Load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit $status
