@@ -43,19 +43,26 @@ bench_isolated_shop() {
 	trap bench_down EXIT
 }
 
+# The system measured: this checkout's ./shop and jars, or, when bench/compare.sh sets
+# BENCH_SYSTEM, another commit's checkout (its ./shop, its jars, already built), driven by this
+# checkout's load generators, so that both commits meet the same client.
+shop_cmd() { "${BENCH_SYSTEM:-.}/shop" "$@"; }
+
 bench_down() {
 	echo "Stopping the benchmark system: ./shop down --purge" >&2
-	./shop down --purge </dev/null >&2 || echo "./shop down --purge failed; logs in $state/logs" >&2
+	shop_cmd down --purge </dev/null >&2 || echo "./shop down --purge failed; logs in $state/logs" >&2
 	rm -f "$key_file"
 }
 
 # bench_start_shop: starts the isolated system (bench_isolated_shop first) and prints what the
 # figures were measured on: the commit, the machine, the JDK and the load before the run.
 bench_start_shop() {
-	echo "Starting an isolated system: ./shop up --no-build (state in $state, gateway on $SHOP_PORT_BASE)" >&2
+	echo "Starting an isolated system: ${BENCH_SYSTEM:-.}/shop up --no-build (state in $state, gateway on $SHOP_PORT_BASE)" >&2
+	local started=$SECONDS
 	# C2 and every service at once on 2 cores: allow a slow machine longer than ./shop's 120 s
-	SHOP_READY_TIMEOUT=${SHOP_READY_TIMEOUT:-300} ./shop up --no-build </dev/null >&2
-	echo "$(date -u +%FT%TZ) commit $(git rev-parse --short HEAD), args: ${props[*]-}"
+	SHOP_READY_TIMEOUT=${SHOP_READY_TIMEOUT:-300} shop_cmd up --no-build </dev/null >&2
+	echo "$(date -u +%FT%TZ) system commit $(git -C "${BENCH_SYSTEM:-.}" rev-parse --short HEAD), load generator commit $(git rev-parse --short HEAD), args: ${props[*]-}"
+	echo "System ready after $((SECONDS - started)) s (./shop up --no-build)"
 	echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), services with ${SHOP_JAVA_OPTS}"
 	echo "Load before the run: $(cut -d' ' -f1-3 /proc/loadavg); busiest processes:"
 	ps -eo pcpu,comm --sort=-pcpu | sed -n '2,6p'
@@ -64,6 +71,7 @@ bench_start_shop() {
 # bench_package_stale service...: packages each service of shop.d/services whose jar is missing
 # or older than its sources (or the chassis'), so the system measured is the code checked out.
 bench_package_stale() {
+	[ -z "${BENCH_SYSTEM-}" ] || return 0 # bench/compare.sh built that checkout's jars
 	local s name service_module offset jar stale=() modules=()
 	declare -A module_of
 	while read -r name service_module offset _; do

@@ -30,9 +30,9 @@ while read -r name service_module offset _; do
 	case $name in '' | '#'*) continue ;; esac
 	services+=("$name")
 	module_of[$name]=$service_module offset_of[$name]=$offset
-done <"${SHOP_SERVICES_FILE:-shop.d/services}"
+done <"${SHOP_SERVICES_FILE:-${BENCH_SYSTEM:-.}/shop.d/services}"
 for s in order-service inventory-service payment-service gateway; do
-	[ -n "${offset_of[$s]-}" ] || { echo "$s is not in ${SHOP_SERVICES_FILE:-shop.d/services}" >&2; exit 1; }
+	[ -n "${offset_of[$s]-}" ] || { echo "$s is not in ${SHOP_SERVICES_FILE:-${BENCH_SYSTEM:-.}/shop.d/services}" >&2; exit 1; }
 done
 classpath_file=$PWD/$module/target/bench-classpath.txt
 port_base=${BENCH_PORT_BASE:-28080}

@@ -51,7 +51,7 @@ bench_package_stale user-service inventory-service gateway
 
 bench_isolated_shop "${BENCH_STATE_DIR:-$PWD/$module/target/bench-read}" "$port_base"
 # Only the three services a catalog read needs: nothing else competes for the 2 cores.
-grep -E '^(user-service|inventory-service|gateway) ' "${SHOP_SERVICES_FILE:-shop.d/services}" >"$state/services"
+grep -E '^(user-service|inventory-service|gateway) ' "${SHOP_SERVICES_FILE:-${BENCH_SYSTEM:-.}/shop.d/services}" >"$state/services"
 export SHOP_SERVICES_FILE=$state/services
 bench_start_shop
 

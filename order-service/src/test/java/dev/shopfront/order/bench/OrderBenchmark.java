@@ -355,6 +355,12 @@ public final class OrderBenchmark {
 			JsonNode order = this.json.readTree(response.body());
 			last = order.path("status").asString();
 			if ("PENDING".equals(last)) {
+				if (this.waitSeconds > 0 && response.headers().firstValue("Preference-Applied").isEmpty()) {
+					// a system from before Prefer: wait (bench/compare.sh against an
+					// older commit):
+					// poll as it had to be polled then, not in a busy loop
+					sleep(this.pollMs);
+				}
 				continue;
 			}
 			if (!"CONFIRMED".equals(last)) {
@@ -507,8 +513,12 @@ public final class OrderBenchmark {
 			return;
 		}
 		long units = this.confirmedUnits.values().stream().mapToLong(LongAdder::sum).sum();
+		// bench/compare.sh reads the figures from here
 		Files.writeString(Path.of(file),
-				"placed=%d%nconfirmed=%d%nunits=%d%n".formatted(this.placed.sum(), this.confirmed.sum(), units));
+				"placed=%d%nconfirmed=%d%nunits=%d%norders_per_s=%.1f%npost_p50_ms=%.1f%npost_p99_ms=%.1f%n".formatted(
+						this.placed.sum(), this.confirmed.sum(), units,
+						(double) this.sagaObserved.count() / this.seconds, this.postLatency.percentile(0.50),
+						this.postLatency.percentile(0.99)));
 	}
 
 	// --- helpers
@@ -606,6 +616,12 @@ public final class OrderBenchmark {
 			String rate = (seconds > 0) ? " = %.1f/s".formatted((double) all.length / seconds) : "";
 			System.out.printf("  %s: %d%s; ms p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", what, all.length, rate,
 					percentile(all, 0.50), percentile(all, 0.95), percentile(all, 0.99), all[all.length - 1] / 1e6);
+		}
+
+		/** The p-th percentile in milliseconds, or -1 when nothing was recorded. */
+		double percentile(double p) {
+			long[] all = this.values.stream().mapToLong(Long::longValue).sorted().toArray();
+			return (all.length == 0) ? -1 : percentile(all, p);
 		}
 
 		private static double percentile(long[] sorted, double p) {
