@@ -6,7 +6,12 @@
 #
 #   bench/order-benchmark.sh [-Dclients=8] [-Dseconds=20] [-Dwarmup=5] [-Dcustomers=16]
 #                            [-Dproducts=20] [-Dstock=1000000] [-Dwait=5] [-DpollMs=25] [-Dsettle=60]
-#                            [-DsampleSeconds=2] [-DpaymentSample=200]
+#                            [-DsampleSeconds=2] [-DpaymentSample=200] [-Drate=0]
+#
+# -Dprofile=true records JFR (settings=profile) in every service JVM over the measured window and
+# prints each one's hottest methods and busiest threads; the recordings stay in <state>-profiles/.
+# -Drate=N paces the clients at N orders/s in all (open loop; latencies counted from each order's
+# scheduled time), for latency at a given load; 0 (the default) is a closed loop, for the maximum.
 #
 # It takes the build lock (/tmp/shopfront-build.lock) for the whole run (its Maven calls are
 # builds, and a benchmark sharing 2 cores with a build measures the build). It packages every
@@ -20,8 +25,12 @@ cd "$(dirname "$0")/.."
 
 # shellcheck source=bench/common.sh
 . bench/common.sh
-bench_begin "clients, seconds, warmup, customers, products, stock, pollMs, settle, sampleSeconds, paymentSample" "$@"
+bench_begin "clients, seconds, warmup, customers, products, stock, wait, pollMs, settle, sampleSeconds, paymentSample, rate, profile" "$@"
 set -u
+profile=false java_props=()
+for p in ${props[@]+"${props[@]}"}; do
+	case $p in -Dprofile=*) profile=${p#*=} ;; *) java_props+=("$p") ;; esac
+done
 module=order-service
 # The services ./shop runs (shop.d/services): name, module and port offset of each.
 services=()
@@ -59,9 +68,34 @@ done
 bench_start_shop
 
 status=0
-"$JAVA_HOME/bin/java" -Xms256m -Xmx512m ${props[@]+"${props[@]}"} \
+# The floor phase's databases: the services' schemas (Flyway's result), no data.
+floor_databases=()
+for s in order-service inventory-service payment-service shipping-service notification-service; do
+	floor_databases+=("bench_floor_${s//-/_}")
+done
+drop_floor() {
+	local db
+	for db in "${floor_databases[@]}"; do
+		psql -X -q "${pg[@]}" -d postgres -c "drop database if exists $db" 2>/dev/null || true
+	done
+}
+pg=(-h "${SHOP_PG_HOST:-127.0.0.1}" -p "${SHOP_PG_PORT:-5432}" -U "${SHOP_PG_SUPERUSER:-postgres}")
+trap 'drop_floor; bench_down' EXIT
+drop_floor
+for s in order-service inventory-service payment-service shipping-service notification-service; do
+	psql -X -q "${pg[@]}" -d postgres -c "create database bench_floor_${s//-/_}"
+	pg_dump "${pg[@]}" --schema-only --no-owner --no-privileges "bench_${s//-/_}" |
+		psql -X -q "${pg[@]}" -v ON_ERROR_STOP=1 -d "bench_floor_${s//-/_}" >/dev/null
+done
+
+profiles=$state-profiles
+[ "$profile" != true ] || { rm -rf "$profiles"; mkdir -p "$profiles"; java_props+=("-Dprofile=$profiles"); }
+"$JAVA_HOME/bin/java" -Xms256m -Xmx512m ${java_props[@]+"${java_props[@]}"} \
 	-Dgateway=http://localhost:$((port_base + ${offset_of[gateway]})) -DkeyFile="$key_file" -DkeyId="$key_id" \
 	-DshopState="$state" -DclkTck="$(getconf CLK_TCK)" -DsummaryFile="$summary_file" \
+	-DcensusJdbc="jdbc:postgresql://${SHOP_PG_HOST:-127.0.0.1}:${SHOP_PG_PORT:-5432}/" -DcensusUser="${SHOP_PG_SUPERUSER:-postgres}" \
+	-Dfloor=true -DfloorAmqp="amqp://${SHOP_RABBIT_USER:-guest}:${SHOP_RABBIT_PASSWORD:-guest}@127.0.0.1:${SHOP_RABBIT_PORT:-5672}/$SHOP_RABBIT_VHOST" \
+	-DcensusDatabases="$(for s in "${services[@]}"; do [ "$s" = gateway ] || printf 'bench_%s,' "${s//-/_}"; done)" \
 	-Dmetrics="order-service=http://127.0.0.1:$((port_base + 1000 + ${offset_of[order-service]})),inventory-service=http://127.0.0.1:$((port_base + 1000 + ${offset_of[inventory-service]})),payment-service=http://127.0.0.1:$((port_base + 1000 + ${offset_of[payment-service]}))" \
 	-cp "$module/target/test-classes:$module/target/classes:$(cat "$classpath_file")" \
 	dev.shopfront.order.bench.OrderBenchmark || status=$?
@@ -107,6 +141,17 @@ else
 	status=1
 fi
 echo "Load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ "$profile" = true ]; then
+	echo
+	echo "Profiles of the measured window ($profiles):"
+	for file in "$profiles"/*.jfr; do
+		[ -f "$file" ] || continue
+		echo "  $(basename "$file" .jfr), hottest methods and busiest threads:"
+		"$JAVA_HOME/bin/jfr" view --width 140 hot-methods "$file" | sed -n '4,13p' | sed 's/^/    /'
+		"$JAVA_HOME/bin/jfr" view --width 140 thread-cpu-load "$file" | sed -n '5,9p' | sed 's/^/    /'
+	done
+fi
 
 # Warnings and errors the services logged during this run (startup included), most frequent first.
 echo

@@ -1,12 +1,14 @@
 package dev.shopfront.order.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,6 +102,22 @@ public final class OrderBenchmark {
 
 	private final int settle = Integer.getInteger("settle", 60);
 
+	/**
+	 * Seconds the floor phase runs before its window (its JVM is warm from the system
+	 * phase).
+	 */
+	private final int floorWarmup = Integer.getInteger("floorWarmup", 10);
+
+	/**
+	 * Orders per second all clients together place on a fixed schedule (open loop), or 0
+	 * for a closed loop (each client places its next order when the last one is settled).
+	 * Paced, every latency is measured from the order's scheduled time, so an order that
+	 * had to wait for its client counts its wait (no coordinated omission).
+	 */
+	private final double rate = Double.parseDouble(System.getProperty("rate", "0"));
+
+	private volatile long startedAt;
+
 	private final int paymentSample = Integer.getInteger("paymentSample", 200);
 
 	private final int sampleSeconds = Integer.getInteger("sampleSeconds", 2);
@@ -129,6 +147,13 @@ public final class OrderBenchmark {
 
 	// inside the measured window
 	private final Latencies postLatency = new Latencies();
+
+	private final Map<String, LongAdder> samplerFailures = new ConcurrentHashMap<>();
+
+	private final StatementCensus census = StatementCensus.fromSystemProperties();
+
+	/** Extra figures for the summary file (bench/compare.sh). */
+	private final Map<String, String> summaryExtras = new LinkedHashMap<>();
 
 	private final Latencies pollLatency = new Latencies();
 
@@ -172,6 +197,7 @@ public final class OrderBenchmark {
 		ok &= benchmark.checkEveryOrderConfirmed();
 		ok &= benchmark.checkConservation();
 		benchmark.paymentBreakdown();
+		ok &= benchmark.floor();
 		benchmark.writeSummary();
 		if (!ok) {
 			System.out.println("FAILED (see above)");
@@ -233,14 +259,20 @@ public final class OrderBenchmark {
 	// --- the measurement
 
 	private void measure() throws InterruptedException {
-		System.out.printf("%nOrders through the gateway %s: %d clients in a closed loop, each placing an order "
+		System.out.printf("%nOrders through the gateway %s: %d clients %s, each placing an order "
 				+ "(POST /api/orders, unique Idempotency-Key, 1-3 distinct products x 1-3 units, card %s) and reading "
 				+ "GET /api/orders/{id} %s until it is no longer PENDING; %d s warm-up, %d s measured%n", this.gateway,
-				this.clients, CARD,
+				this.clients,
+				(this.rate > 0)
+						? "paced at %.1f orders/s in all (open loop; latencies from each order's scheduled time)"
+							.formatted(this.rate)
+						: "in a closed loop",
+				CARD,
 				(this.waitSeconds > 0) ? "with Prefer: wait=" + this.waitSeconds + " (answered when the order moves)"
 						: "every " + this.pollMs + " ms (a sleep after the POST answered and after each poll)",
 				this.warmup, this.seconds);
 		long start = System.nanoTime();
+		this.startedAt = start;
 		this.measureFrom = start + Duration.ofSeconds(this.warmup).toNanos();
 		this.end = this.measureFrom + Duration.ofSeconds(this.seconds).toNanos();
 		long deadline = this.end + Duration.ofSeconds(this.settle).toNanos();
@@ -256,13 +288,24 @@ public final class OrderBenchmark {
 		}
 		samplerThread.join();
 		sampler.print();
+		this.census.print(this.sagaObserved.count(), this.summaryExtras);
 	}
 
 	private void client(int client, long deadline) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		int next = client;
+		long interval = (this.rate > 0) ? (long) (1e9 * this.clients / this.rate) : 0;
+		long scheduled = this.startedAt + client * interval / this.clients;
 		while (true) {
 			long sent = System.nanoTime();
+			if (interval > 0) {
+				// the pacing of an open-loop load, not a wait for an outcome
+				if (scheduled > sent) {
+					sleep(Math.max(1, (scheduled - sent) / 1_000_000));
+				}
+				sent = scheduled;
+				scheduled += interval;
+			}
 			if (sent >= this.end) {
 				return;
 			}
@@ -280,7 +323,7 @@ public final class OrderBenchmark {
 			}
 			String body = "{\"items\":[" + itemsJson + "],\"shippingAddress\":" + ADDRESS
 					+ ",\"payment\":{\"cardToken\":\"" + CARD + "\"}}";
-			Instant sentAt = Instant.now();
+			Instant sentAt = Instant.now().minusNanos(Math.max(0, System.nanoTime() - sent));
 			HttpResponse<String> response;
 			try {
 				response = post("/api/orders", token, body, UUID.randomUUID().toString());
@@ -413,6 +456,7 @@ public final class OrderBenchmark {
 				sum(this.errors));
 		print("  rejected/other", this.otherOutcomes);
 		print("  errors by status", this.errors);
+		print("  metrics samples not read (not counted as errors)", this.samplerFailures);
 		return sum(this.errors) == 0;
 	}
 
@@ -505,6 +549,45 @@ public final class OrderBenchmark {
 		createdToPayment.print("order createdAt -> payment decided (reservation at inventory, order outbox relay, "
 				+ "broker, payment-service)", 0);
 		paymentToConfirmed.print("payment decided -> CONFIRMED (payment outbox relay, broker, order-service)", 0);
+	}
+
+	/**
+	 * The floor phase ({@code -Dfloor=true}): {@link OrderFloor} on the floor databases
+	 * the script made, at full speed, with PostgreSQL's counts per order beside the
+	 * system's.
+	 * @return false when the floor had errors
+	 */
+	private boolean floor() throws Exception {
+		if (!Boolean.getBoolean("floor")) {
+			return true;
+		}
+		String jdbc = System.getProperty("censusJdbc", "jdbc:postgresql://127.0.0.1:5432/");
+		String user = System.getProperty("censusUser", "postgres");
+		OrderFloor floor = new OrderFloor(jdbc, user, System.getProperty("floorPrefix", "bench_floor_"), this.clients);
+		StatementCensus floorCensus = new StatementCensus(jdbc, floor.databases());
+		System.out.printf("%nFloor: the same statements and messages per order with plain JDBC and the RabbitMQ client "
+				+ "(no Spring, no HTTP), %d clients at full speed, %d s warm-up, %d s measured, databases %s*%n",
+				this.clients, this.floorWarmup, this.seconds, System.getProperty("floorPrefix", "bench_floor_"));
+		long orders;
+		try {
+			floor.start(System.getProperty("floorAmqp"), this.productCount, this.customerCount);
+			orders = floor.run(this.floorWarmup, this.seconds, floorCensus::start, floorCensus::end);
+		}
+		finally {
+			floor.stop();
+		}
+		double floorRate = (double) orders / this.seconds;
+		double systemRate = (double) this.sagaObserved.count() / this.seconds;
+		System.out.printf("  floor: %d orders completed in the window = %.1f orders/s, errors %d%n", orders, floorRate,
+				floor.errors());
+		System.out.printf("  system %.1f orders/s = %.0f %% of the floor's %.1f (goal: at least 40 %%)%n", systemRate,
+				(floorRate > 0) ? 100 * systemRate / floorRate : 0, floorRate);
+		Map<String, String> floorFigures = new LinkedHashMap<>();
+		floorCensus.print(orders, floorFigures);
+		floorFigures.forEach((name, value) -> this.summaryExtras.put("floor_" + name, value));
+		this.summaryExtras.put("floor_orders_per_s", "%.1f".formatted(floorRate));
+		this.summaryExtras.put("system_over_floor", "%.3f".formatted((floorRate > 0) ? systemRate / floorRate : 0));
+		return floor.errors() == 0 && orders > 0;
 	}
 
 	private void writeSummary() throws IOException {
@@ -667,7 +750,15 @@ public final class OrderBenchmark {
 		}
 
 		void run() {
+			// JFR starts itself at the window's start and stops at its end: attaching to
+			// every
+			// JVM of a loaded 2-core machine takes seconds, so it is done ahead, all at
+			// once
+			long delay = Math.max(1, (OrderBenchmark.this.measureFrom - System.nanoTime()) / 1_000_000);
+			profile("JFR.start", "name=bench", "settings=profile", "delay=" + delay + "ms",
+					"duration=" + OrderBenchmark.this.seconds + "s", "filename=%s.jfr");
 			waitUntil(OrderBenchmark.this.measureFrom);
+			OrderBenchmark.this.census.start();
 			this.cpuAtStart = processTicks();
 			this.machineAtStart = machineTicks();
 			long nextSample = System.nanoTime();
@@ -677,8 +768,45 @@ public final class OrderBenchmark {
 				waitUntil(Math.min(nextSample, OrderBenchmark.this.end));
 			}
 			waitUntil(OrderBenchmark.this.end);
+			OrderBenchmark.this.census.end();
 			this.cpuAtEnd = processTicks();
 			this.machineAtEnd = machineTicks();
+		}
+
+		/**
+		 * With {@code -Dprofile=DIR}: runs a {@code jcmd} command in every JVM of this
+		 * system (the pid files in its state directory), all at once; {@code %s} in an
+		 * argument is {@code DIR/<service>}.
+		 */
+		private void profile(String command, String... arguments) {
+			String directory = System.getProperty("profile", "");
+			if (directory.isBlank()) {
+				return;
+			}
+			List<Process> calls = new ArrayList<>();
+			try (var pids = Files.list(Path.of(this.shopState, "pids"))) {
+				for (Path pidFile : pids.toList()) {
+					String service = pidFile.getFileName().toString().replace(".pid", "");
+					List<String> call = new ArrayList<>(
+							List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+									Files.readString(pidFile).strip(), command));
+					for (String argument : arguments) {
+						call.add(argument.formatted(Path.of(directory, service)));
+					}
+					calls.add(new ProcessBuilder(call).redirectErrorStream(true)
+						.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+						.start());
+				}
+				for (Process started : calls) {
+					started.waitFor();
+				}
+			}
+			catch (IOException ex) {
+				System.out.println("  profile: " + ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		private boolean gaugesOn() {
@@ -711,8 +839,10 @@ public final class OrderBenchmark {
 					}
 				}
 				catch (Exception ex) {
-					count(OrderBenchmark.this.errors,
-							"metrics sampler " + service + " " + ex.getClass().getSimpleName());
+					// the harness's own look at the services (a commit with other
+					// management
+					// ports, in bench/compare.sh), not an error of the system measured
+					count(OrderBenchmark.this.samplerFailures, service + " " + ex.getClass().getSimpleName());
 				}
 			});
 		}
