@@ -48,6 +48,14 @@ class OrderWaitIntegrationTests extends ServiceIntegrationTest {
 		return id;
 	}
 
+	/** A GET with this Prefer header, returned once the watch counts it as waiting. */
+	private CompletableFuture<Response> waitingRead(UUID id, String prefer) {
+		CompletableFuture<Response> answer = CompletableFuture
+			.supplyAsync(() -> asCustomer().header("Prefer", prefer).get("/api/orders/{id}", id));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.watch.waiting() == 1);
+		return answer;
+	}
+
 	private void confirm(UUID id) {
 		this.jdbc.sql("update orders set status = 'CONFIRMED', version = version + 1 where id = ?").param(id).update();
 	}
@@ -55,9 +63,7 @@ class OrderWaitIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void answersAsSoonAsThePendingOrderChanges() {
 		UUID id = order("PENDING");
-		CompletableFuture<Response> answer = CompletableFuture
-			.supplyAsync(() -> asCustomer().header("Prefer", "wait=8").get("/api/orders/{id}", id));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.watch.waiting() == 1);
+		CompletableFuture<Response> answer = waitingRead(id, "wait=8");
 		assertThat(answer).isNotDone();
 		confirm(id);
 		Response response = answer.join();
@@ -104,9 +110,7 @@ class OrderWaitIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void capsTheWaitItApplies() {
 		UUID id = order("PENDING");
-		CompletableFuture<Response> answer = CompletableFuture
-			.supplyAsync(() -> asCustomer().header("Prefer", "wait=3600").get("/api/orders/{id}", id));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.watch.waiting() == 1);
+		CompletableFuture<Response> answer = waitingRead(id, "wait=3600");
 		confirm(id);
 		assertThat(answer.join().header("Preference-Applied")).isEqualTo("wait=8");
 	}
