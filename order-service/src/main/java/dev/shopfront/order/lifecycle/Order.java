@@ -85,8 +85,14 @@ public class Order {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
+	/**
+	 * Null until the order is first stored: Spring Data then knows it is new and persists
+	 * it with one insert, instead of merging it (a select for the order and its lines
+	 * first). It has no accessor on purpose: Spring's bean wrapper would read one, and a
+	 * {@code version()} answering 0 for a new order made every save a merge.
+	 */
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected Order() {
 		// for JPA
@@ -299,10 +305,6 @@ public class Order {
 
 	public Instant updatedAt() {
 		return this.updatedAt;
-	}
-
-	public long version() {
-		return this.version;
 	}
 
 }

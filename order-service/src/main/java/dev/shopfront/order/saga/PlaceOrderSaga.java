@@ -59,8 +59,12 @@ public class PlaceOrderSaga {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
+	/**
+	 * Null until the saga is first stored, so Spring Data persists a new saga with one
+	 * insert instead of merging it (a select first).
+	 */
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected PlaceOrderSaga() {
 		// for JPA

@@ -1,6 +1,7 @@
 package dev.shopfront.order.saga;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.concurrent.Future;
 import dev.shopfront.order.FakeParticipants;
 import dev.shopfront.order.PaymentServiceDouble;
 import dev.shopfront.order.PaymentServiceDouble.Published;
+import dev.shopfront.order.lifecycle.Order;
+import dev.shopfront.order.lifecycle.Orders;
 import dev.shopfront.order.lifecycle.ShippingAddress;
 import dev.shopfront.order.saga.idempotency.Claim;
 import dev.shopfront.testsupport.EventSchemas;
@@ -40,6 +43,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static dev.shopfront.testsupport.ProblemAssertions.assertInvalid;
 import static dev.shopfront.testsupport.ProblemAssertions.assertProblem;
@@ -811,6 +816,42 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 			.post("/api/orders");
 		response.then().statusCode(201);
 		return UUID.fromString(response.path("id"));
+	}
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	PlaceOrderSagas sagas;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Test
+	void storesANewOrderAndItsSagaWithAnInsertInsteadOfAMerge() {
+		UUID id = UUID.randomUUID();
+		Instant now = Instant.now();
+		Order order = Order.place(id, this.customer, Map.of("BOOK-0001", 2),
+				new ShippingAddress("1 Main Street", null, "Springfield", "12345", "DE"), now);
+		PlaceOrderSaga saga = new PlaceOrderSaga(id, "tok_visa", now);
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		transactions.executeWithoutResult((status) -> {
+			// a merge would select first and hand back a managed copy; persist keeps this
+			// one
+			assertThat(this.orders.save(order)).as("the new order is persisted, not merged").isSameAs(order);
+			assertThat(this.sagas.save(saga)).as("the new saga is persisted, not merged").isSameAs(saga);
+		});
+		assertThat(this.jdbc.sql("select version from orders where id = ?").param(id).query(Long.class).single())
+			.isZero();
+		assertThat(this.jdbc.sql("select count(*) from order_lines where order_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()).isOne();
+		transactions.executeWithoutResult((status) -> { // no saga of this test for the
+														// sweeper to resume
+			this.sagas.deleteById(id);
+			this.orders.deleteById(id);
+		});
 	}
 
 	@Test
