@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -47,6 +48,19 @@ public class ChassisSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain chassisDefaultSecurityFilterChain(HttpSecurity http, ChassisSecurity chassis) throws Exception {
 		return chassis.apply(http).authorizeHttpRequests((requests) -> requests.anyRequest().authenticated()).build();
+	}
+
+	/**
+	 * No Micrometer observations of Spring Security: its filter chain is not wrapped in
+	 * an observation per filter, nor authentication and authorisation in one each. The
+	 * traces come from the OpenTelemetry agent, and these wrappers cost more CPU per
+	 * request than the service's own work (docs/benchmarks.md).
+	 * @return the settings
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
