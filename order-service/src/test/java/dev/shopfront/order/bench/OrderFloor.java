@@ -288,8 +288,6 @@ final class OrderFloor {
 					"insert into idempotency_keys (user_id, idempotency_key, request_hash, order_id, created_at) "
 							+ "values (?, ?, ?, ?, ?) on conflict do nothing",
 					userId, key, "0".repeat(64), orderId, ts(now));
-			query(c, SELECT_ORDER, orderId);
-			query(c, "select * from checkout_sagas where order_id = ?", orderId);
 			update(c,
 					"insert into orders (id, user_id, status, reason, currency, total, ship_line1, ship_line2, ship_city, "
 							+ "ship_postal_code, ship_country, created_at, updated_at, version) values (?, ?, 'PENDING', null, "
@@ -298,7 +296,6 @@ final class OrderFloor {
 			update(c, "insert into checkout_sagas (order_id, step, payment, payment_id, card_token, payment_deadline, "
 					+ "started_at, updated_at, version) values (?, 'RESERVING', 'NONE', null, 'tok_visa', null, ?, ?, 0)",
 					orderId, ts(now), ts(now));
-			update(c, "update orders set version = 1 where id = ? and version = 0", orderId);
 			update(c,
 					"insert into order_history (order_id, entry_no, status, reason, at) values (?, 0, 'PENDING', null, ?)",
 					orderId, ts(now));
@@ -343,7 +340,7 @@ final class OrderFloor {
 							+ "updated_at = now(), version = version + 1 where order_id = ? and version = 0",
 					orderId);
 			update(c, "update orders set status = 'PENDING', currency = 'EUR', total = ?, updated_at = now(), "
-					+ "version = version + 1 where id = ? and version = 1", total, orderId);
+					+ "version = version + 1 where id = ? and version = 0", total, orderId);
 			for (int i = 0; i < picked.size(); i++) {
 				update(c,
 						"update order_lines set sku = ?, quantity = ?, unit_price = 10.00 where order_id = ? and line_no = ?",
@@ -390,7 +387,7 @@ final class OrderFloor {
 				+ "version = version + 1 where order_id = ? and version = 1", orderId);
 		// the status trigger NOTIFYs, as in the system
 		update(c, "update orders set status = 'CONFIRMED', updated_at = now(), version = version + 1 "
-				+ "where id = ? and version = 2", orderId);
+				+ "where id = ? and version = 1", orderId);
 		update(c, "insert into order_history (order_id, entry_no, status, reason, at) values (?, 1, 'CONFIRMED', null, "
 				+ "now())", orderId);
 	}

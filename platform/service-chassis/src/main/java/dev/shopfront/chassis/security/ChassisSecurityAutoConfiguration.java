@@ -1,5 +1,7 @@
 package dev.shopfront.chassis.security;
 
+import java.time.Duration;
+
 import dev.shopfront.chassis.config.ChassisProperties;
 import dev.shopfront.chassis.web.ChassisWebAutoConfiguration;
 import dev.shopfront.chassis.web.ProblemWriter;
@@ -10,7 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -63,14 +67,22 @@ public class ChassisSecurityAutoConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * The token check: RS256 signature by the issuer's keys, then the validators; each
+	 * distinct token is checked once and then taken from a cache of 1 000 tokens, its
+	 * validators run again on every use ({@link CachingJwtDecoder}).
+	 * @param properties the chassis settings
+	 * @return the decoder
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(ChassisProperties properties) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(IssuerKeys.of(properties.security()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(validator(properties.security().issuer()));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = validator(properties.security().issuer());
+		decoder.setJwtValidator(validator);
+		return new CachingJwtDecoder(decoder, validator, 1_000, Duration.ofMinutes(10));
 	}
 
 	/**
@@ -79,7 +91,7 @@ public class ChassisSecurityAutoConfiguration {
 	 * @param issuer the expected {@code iss}
 	 * @return the validator
 	 */
-	public static DelegatingOAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> validator(String issuer) {
+	public static DelegatingOAuth2TokenValidator<Jwt> validator(String issuer) {
 		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer));
 	}
 
