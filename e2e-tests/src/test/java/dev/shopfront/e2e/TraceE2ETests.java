@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * request or a message) breaks the chain and fails it. Needs the trace backend: the
  * system this suite starts has one; for another deployment {@code -De2e.tracesApiUrl}.
  * For the system it starts, {@code ./shop logs --trace} and {@code --order} must show the
- * same order's lines of every service, in time order.
+ * same order's lines of every service, in time order. No trace starts at a poll of the
+ * outbox relay or a scheduled job.
  */
 @ExtendWith(ShopDeployment.class)
 class TraceE2ETests {
@@ -57,6 +58,7 @@ class TraceE2ETests {
 
 		String traceId = HexFormat.of().formatHex(randomBytes(16));
 		String clientSpan = HexFormat.of().formatHex(randomBytes(8));
+		long placedAt = System.currentTimeMillis();
 		Response placed = customer.authorized()
 			.contentType(ContentType.JSON)
 			.header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
@@ -108,6 +110,8 @@ class TraceE2ETests {
 			.noneMatch((span) -> span.name().startsWith("orders.") || span.name().startsWith("placeordersagas.")
 					|| span.name().startsWith("session.") || span.name().equals("transaction.commit"));
 
+		assertNoTraceStartsAtAPoll(zipkin, placedAt, traceId);
+
 		// the same order in the logs of the system this suite runs: ./shop logs merges
 		// them
 		String orderId = placed.path("id");
@@ -127,6 +131,43 @@ class TraceE2ETests {
 				.allMatch((line) -> line.contains(orderId))
 				.isSortedAccordingTo(Comparator.comparing((line) -> line.substring(0, 12)));
 		});
+	}
+
+	/**
+	 * The seconds since the order was placed, in which every outbox relay polled (woken
+	 * by each commit that wrote a row, and every second), the notification sender polled
+	 * every second and the saga sweeper every two, hold no trace that starts at such a
+	 * poll: no scheduled job's span and no SELECT outside a request or a message (chassis
+	 * {@code Untraced}). As traces of their own they filled the trace viewer with two
+	 * spans per service and second at rest.
+	 */
+	private static void assertNoTraceStartsAtAPoll(URI zipkin, long since, String orderTrace) {
+		long now = System.currentTimeMillis();
+		Response response = RestAssured.given()
+			.baseUri(zipkin.toString())
+			.queryParam("endTs", now)
+			.queryParam("lookback", now - since + 1_000)
+			.queryParam("limit", 10_000)
+			.get("/api/v2/traces");
+		assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+		List<List<Map<String, Object>>> traces = response.jsonPath().getList("$");
+		List<String> polls = traces.stream()
+			.flatMap(List::stream)
+			.filter((span) -> span.get("parentId") == null)
+			.filter((span) -> span.get("kind") == null || startsWithSelect(span))
+			.map((span) -> ((Map<?, ?>) span.get("localEndpoint")).get("serviceName") + " " + span.get("name") + " "
+					+ span.get("tags"))
+			.toList();
+		assertThat(traces).as("the traces since the order was placed hold the order's")
+			.anyMatch((trace) -> trace.stream().anyMatch((span) -> orderTrace.equals(span.get("traceId"))));
+		assertThat(polls).as("traces that start at a scheduled job or a SELECT of its own").isEmpty();
+	}
+
+	private static boolean startsWithSelect(Map<String, Object> span) {
+		Map<?, ?> tags = (Map<?, ?>) span.getOrDefault("tags", Map.of());
+		Object query = (tags.get("db.query.text") != null) ? tags.get("db.query.text") : tags.get("db.statement");
+		return query != null && query.toString().strip().toLowerCase().startsWith("select")
+				&& !query.toString().contains("flyway_schema_history");
 	}
 
 	private static byte[] randomBytes(int count) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import com.rabbitmq.client.BuiltinExchangeType;
 import dev.shopfront.chassis.config.ChassisProperties;
 import dev.shopfront.chassis.tracing.StoredTrace;
+import dev.shopfront.chassis.tracing.Untraced;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
@@ -269,7 +270,9 @@ public class OutboxRelay implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
-		this.worker = Thread.ofVirtual().name("outbox-relay").start(this::loop);
+		// the poll is no request: no trace starts at it, each row is published in its
+		// writer's trace (Untraced)
+		this.worker = Thread.ofVirtual().name("outbox-relay").start(() -> Untraced.run(this::loop));
 	}
 
 	@Override

@@ -33,9 +33,13 @@ public record StoredTrace(@Nullable String traceparent, @Nullable String tracest
 
 	/**
 	 * The trace the current thread works in.
-	 * @return its context, both strings absent outside a trace
+	 * @return its context, both strings absent outside a trace and in {@link Untraced}
+	 * work
 	 */
 	public static StoredTrace current() {
+		if (Untraced.isActive()) {
+			return new StoredTrace(null, null);
+		}
 		Map<String, String> carrier = new HashMap<>();
 		W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
 		return new StoredTrace(carrier.get("traceparent"), carrier.get("tracestate"));
