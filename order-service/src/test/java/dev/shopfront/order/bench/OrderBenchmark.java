@@ -156,6 +156,9 @@ public final class OrderBenchmark {
 	/** Extra figures for the summary file (bench/compare.sh). */
 	private final Map<String, String> summaryExtras = new LinkedHashMap<>();
 
+	/** RSS of the system's services and mail sink at the window's end, MiB. */
+	private long rssMibLoaded;
+
 	private final Latencies pollLatency = new Latencies();
 
 	private final Latencies sagaObserved = new Latencies();
@@ -605,10 +608,10 @@ public final class OrderBenchmark {
 		long units = this.confirmedUnits.values().stream().mapToLong(LongAdder::sum).sum();
 		// bench/compare.sh reads the figures from here
 		Files.writeString(Path.of(file),
-				"placed=%d%nconfirmed=%d%nunits=%d%norders_per_s=%.1f%npost_p50_ms=%.1f%npost_p99_ms=%.1f%n".formatted(
-						this.placed.sum(), this.confirmed.sum(), units,
-						(double) this.sagaObserved.count() / this.seconds, this.postLatency.percentile(0.50),
-						this.postLatency.percentile(0.99)));
+				"placed=%d%nconfirmed=%d%nunits=%d%norders_per_s=%.1f%npost_p50_ms=%.1f%npost_p99_ms=%.1f%nrss_mib_loaded=%d%n"
+					.formatted(this.placed.sum(), this.confirmed.sum(), units,
+							(double) this.sagaObserved.count() / this.seconds, this.postLatency.percentile(0.50),
+							this.postLatency.percentile(0.99), this.rssMibLoaded));
 	}
 
 	// --- helpers
@@ -778,6 +781,36 @@ public final class OrderBenchmark {
 			OrderBenchmark.this.census.end();
 			this.cpuAtEnd = processTicks();
 			this.machineAtEnd = machineTicks();
+			OrderBenchmark.this.rssMibLoaded = servicesRssKib() / 1024;
+		}
+
+		/**
+		 * VmRSS of this system's services and mail sink (the pid files in its state
+		 * directory; not the trace viewer's nor Prometheus'), in KiB.
+		 */
+		private long servicesRssKib() {
+			if (this.shopState.isEmpty()) {
+				return 0;
+			}
+			long total = 0;
+			try (var pids = Files.list(Path.of(this.shopState, "pids"))) {
+				for (Path pidFile : pids.toList()) {
+					String name = pidFile.getFileName().toString().replace(".pid", "");
+					if (name.equals("traces") || name.equals("metrics")) {
+						continue;
+					}
+					Path status = Path.of("/proc/" + Files.readString(pidFile).strip() + "/status");
+					for (String line : Files.readAllLines(status)) {
+						if (line.startsWith("VmRSS:")) {
+							total += Long.parseLong(line.replaceAll("\\D", ""));
+						}
+					}
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				return 0; // a service gone meanwhile: no figure rather than a wrong one
+			}
+			return total;
 		}
 
 		/**
@@ -865,6 +898,9 @@ public final class OrderBenchmark {
 			long total = this.machineAtEnd[0] - this.machineAtStart[0];
 			long busy = this.machineAtEnd[1] - this.machineAtStart[1];
 			int cores = Runtime.getRuntime().availableProcessors();
+			System.out.printf(
+					"%nRSS of the services and the mail sink at the window's end: %d MiB (goal: under " + "2 GiB)%n",
+					OrderBenchmark.this.rssMibLoaded);
 			System.out.printf("%nCPU in the measured window (/proc; %% of one core; %d cores = %d%%): machine busy "
 					+ "%.0f%% of all cores%n", cores, cores * 100, (total > 0) ? 100.0 * busy / total : 0);
 			byGroup.entrySet()
