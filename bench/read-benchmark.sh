@@ -113,7 +113,11 @@ leg() { # name url: warm-up, then the measured run, and one line of figures
 	before_f=$(ticks "$floor_pid") before_p=$(ticks $(postgres_pids))
 	[ "$profile" != true ] || profile_start "$name"
 	out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url")
-	[ "$profile" != true ] || profile_stop "$name" >"$profiles/$name.txt"
+	if [ "$profile" = true ]; then
+		thread_ticks "${group_pids[gateway]}" >"$profiles/$name-gateway.threads-after"
+		thread_ticks "${group_pids[inventory-service]}" >"$profiles/$name-inventory-service.threads-after"
+		profile_stop "$name" "$(awk '/requests in/ {print $1}' <<<"$out")" >"$profiles/$name.txt"
+	fi
 	after_g=$(ticks "${group_pids[gateway]}") after_i=$(ticks "${group_pids[inventory-service]}")
 	after_f=$(ticks "$floor_pid") after_p=$(ticks $(postgres_pids))
 	requests=$(awk '/requests in/ {print $1}' <<<"$out")
@@ -134,9 +138,21 @@ leg() { # name url: warm-up, then the measured run, and one line of figures
 }
 
 profiles=$state/../$(basename "$state")-profiles
+thread_ticks() { # pid: "thread-kind ticks" per kind of thread (names with their numbers cut off)
+	local task name fields
+	for task in /proc/"$1"/task/*; do
+		name=$(tr " " _ <"$task/comm" 2>/dev/null) || continue
+		fields=$(sed 's/^.*) //' "$task/stat" 2>/dev/null) || continue
+		read -ra fields <<<"$fields"
+		echo "$(sed -E 's/[-#]?[0-9]+$//; s/[-#]?[0-9]+-?$//' <<<"$name") $((fields[11] + fields[12]))"
+	done | awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
+}
 profile_start() { # leg
 	local s
 	mkdir -p "$profiles"
+	for s in gateway inventory-service; do
+		thread_ticks "${group_pids[$s]}" >"$profiles/$1-$s.threads-before"
+	done
 	for s in gateway inventory-service; do
 		"$JAVA_HOME/bin/jcmd" "${group_pids[$s]}" JFR.start name=bench settings=profile >/dev/null
 	done
@@ -146,6 +162,10 @@ profile_stop() { # leg: stops the recordings and prints each one's hottest metho
 	for s in gateway inventory-service; do
 		file=$profiles/$1-$s.jfr
 		"$JAVA_HOME/bin/jcmd" "${group_pids[$s]}" JFR.stop name=bench filename="$file" >/dev/null
+		echo "$s, CPU by thread kind (ms per request; threads that ended in the window are not counted):"
+		join -a1 "$profiles/$1-$s.threads-after" "$profiles/$1-$s.threads-before" |
+			awk -v n="$2" -v hz="$clk_tck" '{d = $2 - ($3 == "" ? 0 : $3); if (d > 0) printf "  %-28s %.3f\n", $1, d * 1000 / hz / n}' |
+			sort -k2 -rn
 		echo "$s, hot methods ($file):"
 		"$JAVA_HOME/bin/jfr" view --width 150 hot-methods "$file" | sed -n '4,18p'
 	done

@@ -42,7 +42,8 @@ public record GatewayProperties(Map<String, Route> routes, List<String> publicEn
 	}
 
 	/**
-	 * Request rate limits, as token buckets in Redis shared by every gateway instance.
+	 * Request rate limits, as token buckets in Redis shared by every gateway instance;
+	 * each instance spends a small share of a limit locally between two synchronizations.
 	 *
 	 * @param enabled whether requests are limited at all
 	 * @param perUser requests one authenticated user (token subject) may send per period
@@ -53,11 +54,26 @@ public record GatewayProperties(Map<String, Route> routes, List<String> publicEn
 	 * @param redisRetryInterval how long requests go unlimited after Redis failed to
 	 * answer before it is asked again
 	 * @param login the limits on logging in
+	 * @param localShare the share of a limit an instance may grant from its own copy of a
+	 * bucket before it synchronizes with Redis; 0 asks Redis on every request. Other
+	 * instances see these grants late, so n instances together may grant up to n times
+	 * this share of a limit too much (one instance alone counts exactly)
+	 * @param syncInterval the longest an instance goes on granting from its copy of a
+	 * bucket before it synchronizes with Redis
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("600") long perUser,
 			@DefaultValue("6000") long perIp, @DefaultValue("1m") Duration period,
 			@DefaultValue("shopfront:") String keyPrefix, @DefaultValue("5s") Duration redisRetryInterval,
-			@DefaultValue Login login) {
+			@DefaultValue Login login, @DefaultValue("0.01") double localShare,
+			@DefaultValue("1s") Duration syncInterval) {
+
+		public RateLimit {
+			if (!(localShare >= 0 && localShare < 1)) {
+				throw new IllegalArgumentException(
+						"rate-limit.local-share must be at least 0 and below 1, not " + localShare);
+			}
+		}
+
 	}
 
 	/**

@@ -35,7 +35,7 @@ class RateLimitConfiguration {
 	RateLimiter rateLimiter(GatewayProperties properties, LettuceConnectionFactory redis, MeterRegistry meters) {
 		GatewayProperties.RateLimit settings = properties.rateLimit();
 		return new RateLimiter(() -> buckets(redis), settings.period(), settings.redisRetryInterval(),
-				Clock.systemUTC(), meters);
+				Clock.systemUTC(), meters, settings.localShare(), settings.syncInterval());
 	}
 
 	@Bean

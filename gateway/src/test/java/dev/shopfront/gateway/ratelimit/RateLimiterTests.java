@@ -46,7 +46,8 @@ class RateLimiterTests {
 		RateLimiter limiter = new RateLimiter(() -> {
 			attempts.incrementAndGet();
 			throw new RedisConnectionException("Connection refused");
-		}, Duration.ofMinutes(1), Duration.ofSeconds(5), this.clock, new SimpleMeterRegistry());
+		}, Duration.ofMinutes(1), Duration.ofSeconds(5), this.clock, new SimpleMeterRegistry(), 0.01,
+				Duration.ofSeconds(1));
 
 		assertThat(limiter.tryConsume("k", 1)).isEqualTo(Allowance.UNCHECKED);
 		assertThat(limiter.tryConsume("k", 1)).isEqualTo(Allowance.UNCHECKED);
@@ -63,7 +64,7 @@ class RateLimiterTests {
 		ProxyManager<byte[]> broken = org.mockito.Mockito.mock(ProxyManager.class);
 		org.mockito.Mockito.when(broken.builder()).thenThrow(new IllegalStateException("timeout"));
 		RateLimiter limiter = new RateLimiter(() -> broken, Duration.ofMinutes(1), Duration.ofSeconds(5), this.clock,
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), 0.01, Duration.ofSeconds(1));
 
 		assertThat(limiter.tryConsume("k", 1).granted()).isTrue();
 		assertThat(limiter.tryConsume("k", 1)).isEqualTo(Allowance.UNCHECKED);
