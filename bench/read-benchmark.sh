@@ -9,13 +9,14 @@
 #   3. inventory-service directly
 #   4. the same through the gateway
 #
-#   bench/read-benchmark.sh [-Dconnections=8] [-Dseconds=10] [-Dwarmup=15] [-Drounds=1] [-Dprofile=false]
+#   bench/read-benchmark.sh [-Dconnections=8] [-Dseconds=10] [-Dwarmup=20] [-Drounds=1] [-Dprofile=false]
 #
 # -Dprofile=true records a JFR profile of the gateway and inventory-service during each measured
 # window (jcmd JFR.start, settings=profile) and prints their hottest methods (jfr view hot-methods);
 # the recordings stay in <state>-profiles/ beside the state directory.
 # Legs 2-4 are loaded by wrk (closed loop: `connections` connections, 2 threads), each after its
-# own warm-up; CPU per request of each process comes from /proc. It takes the build lock, starts
+# own warm-up (longer while the JIT compilers are busy, see warm_up); CPU per request of each
+# process, and of the gateway's and inventory-service's kinds of thread, comes from /proc. It takes the build lock, starts
 # an isolated system of user-service, inventory-service and the gateway with ./shop up --no-build
 # (ports from 28080, databases bench_*, rate limits raised, C2) and always ends it with
 # ./shop down --purge; it never touches a running shop. Needs wrk and pgbench (apt-get install
@@ -27,7 +28,7 @@ cd "$(dirname "$0")/.."
 . bench/common.sh
 bench_begin "connections, seconds, warmup, rounds" "$@"
 set -u
-connections=8 seconds=10 warmup=15 rounds=1 profile=false
+connections=8 seconds=10 warmup=20 rounds=1 profile=false
 for p in ${props[@]+"${props[@]}"}; do
 	case $p in
 	-Dconnections=*) connections=${p#*=} ;;
@@ -108,16 +109,16 @@ status=0
 declare -A rate
 leg() { # name url: warm-up, then the measured run, and one line of figures
 	local name=$1 url=$2 out before_g before_i before_f before_p after_g after_i after_f after_p requests rps p50 p99 non2xx
-	wrk -t2 -c"$connections" -d"${warmup}s" "$url" >/dev/null
+	warm_up "$name" "$url"
 	before_g=$(ticks "${group_pids[gateway]}") before_i=$(ticks "${group_pids[inventory-service]}")
 	before_f=$(ticks "$floor_pid") before_p=$(ticks $(postgres_pids))
-	[ "$profile" != true ] || profile_start "$name"
+	thread_ticks "${group_pids[gateway]}" >"$threads/$name-gateway.before"
+	thread_ticks "${group_pids[inventory-service]}" >"$threads/$name-inventory-service.before"
+	[ "$profile" != true ] || profile_start
 	out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url")
-	if [ "$profile" = true ]; then
-		thread_ticks "${group_pids[gateway]}" >"$profiles/$name-gateway.threads-after"
-		thread_ticks "${group_pids[inventory-service]}" >"$profiles/$name-inventory-service.threads-after"
-		profile_stop "$name" "$(awk '/requests in/ {print $1}' <<<"$out")" >"$profiles/$name.txt"
-	fi
+	thread_ticks "${group_pids[gateway]}" >"$threads/$name-gateway.after"
+	thread_ticks "${group_pids[inventory-service]}" >"$threads/$name-inventory-service.after"
+	[ "$profile" != true ] || profile_stop "$name" >"$profiles/$name.txt"
 	after_g=$(ticks "${group_pids[gateway]}") after_i=$(ticks "${group_pids[inventory-service]}")
 	after_f=$(ticks "$floor_pid") after_p=$(ticks $(postgres_pids))
 	requests=$(awk '/requests in/ {print $1}' <<<"$out")
@@ -134,25 +135,59 @@ leg() { # name url: warm-up, then the measured run, and one line of figures
 		"$name" "$rps" "$p50" "$p99" "$(cpu_ms $((after_g - before_g)))" "$(cpu_ms $((after_i - before_i)))" \
 		"$(cpu_ms $((after_f - before_f)))" "$(cpu_ms $((after_p - before_p)))"
 	rate[$name]=$rps
+	[ "$name" = floor ] || for s in gateway inventory-service; do
+		printf '    %s CPU ms/request by kind of thread: %s\n' "$s" "$(thread_kinds "$name-$s" "$requests")"
+	done
 	[ "$profile" != true ] || sed 's/^/    /' "$profiles/$name.txt"
 }
 
+# warm_up leg url: -Dwarmup seconds of load, then 10 s more at a time while the JIT compilers
+# of the gateway and inventory-service took more than a tenth of their CPU in the last 10 s
+# (C2 goes on compiling the proxy's deep call chains for a minute and more on a slow day), at
+# most 4 times the warm-up in all, so that the measured window is the steady state.
+warm_up() {
+	local name=$1 url=$2 spent=0 s jit total
+	wrk -t2 -c"$connections" -d"${warmup}s" "$url" >/dev/null
+	spent=$warmup
+	[ "$name" != floor ] || return 0
+	while [ "$spent" -lt $((4 * warmup)) ]; do
+		for s in gateway inventory-service; do thread_ticks "${group_pids[$s]}" >"$threads/warm-$s.before"; done
+		wrk -t2 -c"$connections" -d10s "$url" >/dev/null
+		spent=$((spent + 10))
+		for s in gateway inventory-service; do thread_ticks "${group_pids[$s]}" >"$threads/warm-$s.after"; done
+		read -r jit total < <(for s in gateway inventory-service; do
+			join -a1 "$threads/warm-$s.after" "$threads/warm-$s.before"
+		done | awk '{d = $2 - ($3 == "" ? 0 : $3); t += d; if ($1 ~ /^C[12]_Compiler/) j += d} END {print j + 0, t + 0}')
+		[ $((jit * 10)) -gt "$total" ] || break
+	done
+	echo "  $name: warmed up for $spent s (the JIT's share of the CPU in the last 10 s: $((100 * jit / (total > 0 ? total : 1))) %)"
+}
 profiles=$state/../$(basename "$state")-profiles
-thread_ticks() { # pid: "thread-kind ticks" per kind of thread (names with their numbers cut off)
+threads=$state/threads
+mkdir -p "$threads"
+thread_ticks() { # pid: "thread-name ticks" per thread name (numbers cut off)
 	local task name fields
 	for task in /proc/"$1"/task/*; do
-		name=$(tr " " _ <"$task/comm" 2>/dev/null) || continue
+		name=$(tr " " _ 2>/dev/null <"$task/comm") || continue
 		fields=$(sed 's/^.*) //' "$task/stat" 2>/dev/null) || continue
 		read -ra fields <<<"$fields"
 		echo "$(sed -E 's/[-#]?[0-9]+$//; s/[-#]?[0-9]+-?$//' <<<"$name") $((fields[11] + fields[12]))"
 	done | awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
 }
-profile_start() { # leg
+# thread_kinds leg-service requests: the window's CPU per request of the request threads (Tomcat's
+# virtual threads and their carriers), the JIT compilers, the collector (the VM thread runs the
+# serial collector) and the rest; threads that ended within the window are not counted.
+thread_kinds() {
+	join -a1 "$threads/$1.after" "$threads/$1.before" | awk -v n="$2" -v hz="$clk_tck" '
+		{ d = $2 - ($3 == "" ? 0 : $3); if (d <= 0) next
+		  k = $1 ~ /^(ForkJoinPool|http-nio|Virtual)/ ? "requests" : $1 ~ /^C[12]_Compiler/ ? "JIT" : $1 ~ /^(VM_Thread|GC)/ ? "GC" : "other"
+		  t[k] += d }
+		END { printf "requests %.3f, JIT %.3f, GC %.3f, other %.3f", t["requests"] * 1000 / hz / n,
+			t["JIT"] * 1000 / hz / n, t["GC"] * 1000 / hz / n, t["other"] * 1000 / hz / n }'
+}
+profile_start() {
 	local s
 	mkdir -p "$profiles"
-	for s in gateway inventory-service; do
-		thread_ticks "${group_pids[$s]}" >"$profiles/$1-$s.threads-before"
-	done
 	for s in gateway inventory-service; do
 		"$JAVA_HOME/bin/jcmd" "${group_pids[$s]}" JFR.start name=bench settings=profile >/dev/null
 	done
@@ -162,16 +197,12 @@ profile_stop() { # leg: stops the recordings and prints each one's hottest metho
 	for s in gateway inventory-service; do
 		file=$profiles/$1-$s.jfr
 		"$JAVA_HOME/bin/jcmd" "${group_pids[$s]}" JFR.stop name=bench filename="$file" >/dev/null
-		echo "$s, CPU by thread kind (ms per request; threads that ended in the window are not counted):"
-		join -a1 "$profiles/$1-$s.threads-after" "$profiles/$1-$s.threads-before" |
-			awk -v n="$2" -v hz="$clk_tck" '{d = $2 - ($3 == "" ? 0 : $3); if (d > 0) printf "  %-28s %.3f\n", $1, d * 1000 / hz / n}' |
-			sort -k2 -rn
 		echo "$s, hot methods ($file):"
 		"$JAVA_HOME/bin/jfr" view --width 150 hot-methods "$file" | sed -n '4,18p'
 	done
 }
 
-echo "$connections connections, ${warmup} s warm-up and ${seconds} s measured per leg, $rounds round(s)"
+echo "$connections connections, at least ${warmup} s warm-up and ${seconds} s measured per leg, $rounds round(s)"
 for round in $(seq "$rounds"); do
 	echo "Round $round:"
 	bench_sql=$state/read.sql
