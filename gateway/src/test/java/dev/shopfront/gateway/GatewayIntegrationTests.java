@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.shopfront.testsupport.JwtMinter;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -170,6 +172,34 @@ class GatewayIntegrationTests extends GatewayTest {
 		// TIME_WAIT.
 		assertThat(tomcat.requests()).isEqualTo(clients * requestsEach);
 		assertThat(tomcat.connections()).isLessThanOrEqualTo(clients);
+	}
+
+	@Test
+	void keepsNoCookiesOfOneClientForTheNext() {
+		upstream.answerWithHeader("Set-Cookie", "session=alice-only; Path=/");
+
+		customer().get("/api/users/me").then().statusCode(200).header("Set-Cookie", "session=alice-only; Path=/");
+		customer().get("/api/users/me").then().statusCode(200);
+
+		assertThat(upstream.received()).hasSize(2)
+			.allSatisfy((received) -> assertThat(received.header("Cookie")).isNull());
+	}
+
+	@Test
+	void passesTheClientsAcceptEncodingAsItIs() {
+		// RestAssured would ask for gzip and deflate itself
+		RestAssuredConfig noEncodings = RestAssuredConfig.config()
+			.decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+
+		customer().config(noEncodings)
+			.header("Accept-Encoding", "identity")
+			.get("/api/users/me")
+			.then()
+			.statusCode(200);
+		assertThat(upstream.last().headers().get("Accept-Encoding")).containsExactly("identity");
+
+		customer().config(noEncodings).get("/api/users/me").then().statusCode(200);
+		assertThat(upstream.last().header("Accept-Encoding")).isNull();
 	}
 
 	@Test

@@ -41,6 +41,9 @@ public final class StubUpstream implements AutoCloseable {
 	/** How long every answer waits. */
 	private volatile Duration delay = Duration.ZERO;
 
+	/** A header every answer has, when a test sets one. */
+	private volatile Map.@Nullable Entry<String, String> extraHeader;
+
 	public StubUpstream() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -74,6 +77,10 @@ public final class StubUpstream implements AutoCloseable {
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.getResponseHeaders().add("X-Upstream", "stub");
 			exchange.getResponseHeaders().add("X-Request-Id", "upstream-made-this-up");
+			Map.Entry<String, String> extra = this.extraHeader;
+			if (extra != null) {
+				exchange.getResponseHeaders().add(extra.getKey(), extra.getValue());
+			}
 			exchange.sendResponseHeaders(status, answer.length);
 			exchange.getResponseBody().write(answer);
 		}
@@ -101,6 +108,16 @@ public final class StubUpstream implements AutoCloseable {
 		this.received.clear();
 		this.answer = null;
 		this.delay = Duration.ZERO;
+		this.extraHeader = null;
+	}
+
+	/**
+	 * Adds this header to every answer from now on (until {@link #clear()}).
+	 * @param name the header's name
+	 * @param value its value
+	 */
+	public void answerWithHeader(String name, String value) {
+		this.extraHeader = Map.entry(name, value);
 	}
 
 	/**

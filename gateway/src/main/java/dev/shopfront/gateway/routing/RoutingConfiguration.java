@@ -114,7 +114,10 @@ class RoutingConfiguration {
 
 	/**
 	 * The HTTP client to the services, with the configured timeouts; redirects are passed
-	 * to the client, not followed. Apache HttpClient's classic pool: the request's own
+	 * to the client, not followed. It keeps no cookies (a client shared by every user
+	 * must not hand one user's {@code Set-Cookie} to the next) and neither asks for
+	 * compressed answers nor decompresses them: what the client sent and the service
+	 * answered passes as it is. Apache HttpClient's classic pool: the request's own
 	 * (virtual) thread does the exchange and connections are kept and reused. The JDK's
 	 * client handed every exchange across three threads and, measured with
 	 * {@code bench/read-benchmark.sh}, closed most connections after a few requests
@@ -128,6 +131,7 @@ class RoutingConfiguration {
 			.withRedirects(HttpRedirects.DONT_FOLLOW)
 			.withTimeouts(properties.timeouts().connect(), properties.timeouts().read());
 		return ClientHttpRequestFactoryBuilder.httpComponents()
+			.withHttpClientCustomizer((client) -> client.disableCookieManagement().disableContentCompression())
 			.withConnectionManagerCustomizer((pool) -> pool.setMaxConnPerRoute(MAX_CONNECTIONS_PER_SERVICE)
 				.setMaxConnTotal(MAX_CONNECTIONS_PER_SERVICE * 16))
 			// waiting for a free connection counts against the connect timeout, not
