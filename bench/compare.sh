@@ -59,7 +59,8 @@ dir_of[$head]=$(checkout "$head")
 run_order() { # system summary
 	local state=$work/state-order log=$2.log
 	BENCH_SYSTEM=$1 BENCH_STATE_DIR=$state bench/order-benchmark.sh "${options[@]}" >"$log" 2>&1 || echo "failed=1" >>"$2"
-	grep -E '^(orders_per_s|post_p50_ms|post_p99_ms|rss_mib_loaded)=' "$state/bench-summary.txt" >>"$2" || echo "failed=1" >>"$2"
+	grep -E '^(orders_per_s|post_p50_ms|post_p99_ms|rss_mib_loaded|system_over_floor|services_jit_share)=' \
+		"$state/bench-summary.txt" >>"$2" || echo "failed=1" >>"$2"
 	sed -n 's/^System ready after \([0-9]*\) s.*/ready_s=\1/p' "$log" >>"$2"
 }
 run_read() { # system summary

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -204,6 +205,7 @@ public final class OrderBenchmark {
 		benchmark.writeSummary(); // the system's figures stand whatever happens to the
 									// floor
 		ok &= benchmark.floor();
+		benchmark.writeSummary(); // now with the floor's figures
 		if (!ok) {
 			System.out.println("FAILED (see above)");
 			System.exit(1);
@@ -606,12 +608,15 @@ public final class OrderBenchmark {
 			return;
 		}
 		long units = this.confirmedUnits.values().stream().mapToLong(LongAdder::sum).sum();
+		StringBuilder extras = new StringBuilder();
+		this.summaryExtras.forEach((name, value) -> extras.append(name).append('=').append(value).append('\n'));
 		// bench/compare.sh reads the figures from here
 		Files.writeString(Path.of(file),
 				"placed=%d%nconfirmed=%d%nunits=%d%norders_per_s=%.1f%npost_p50_ms=%.1f%npost_p99_ms=%.1f%nrss_mib_loaded=%d%n"
 					.formatted(this.placed.sum(), this.confirmed.sum(), units,
 							(double) this.sagaObserved.count() / this.seconds, this.postLatency.percentile(0.50),
-							this.postLatency.percentile(0.99), this.rssMibLoaded));
+							this.postLatency.percentile(0.99), this.rssMibLoaded)
+						+ extras);
 	}
 
 	// --- helpers
@@ -749,6 +754,9 @@ public final class OrderBenchmark {
 		private long[] machineAtStart = new long[2];
 
 		private long[] machineAtEnd = new long[2];
+
+		/** The groups that are this system's JVMs: its services and the mail sink. */
+		private final Set<String> shopJvms = ConcurrentHashMap.newKeySet();
 
 		Sampler() {
 			for (String entry : System.getProperty("metrics", "").split(",")) {
@@ -890,10 +898,16 @@ public final class OrderBenchmark {
 		void print() {
 			double window = OrderBenchmark.this.seconds;
 			Map<String, Long> byGroup = new HashMap<>();
+			long[] services = new long[2]; // all ticks, JIT ticks
 			this.cpuAtEnd.forEach((pid, end) -> {
 				ProcessTicks start = this.cpuAtStart.get(pid);
-				long used = end.ticks() - ((start != null && start.group().equals(end.group())) ? start.ticks() : 0);
+				boolean same = start != null && start.group().equals(end.group());
+				long used = end.ticks() - (same ? start.ticks() : 0);
 				byGroup.merge(end.group(), used, Long::sum);
+				if (this.shopJvms.contains(end.group())) {
+					services[0] += used;
+					services[1] += Math.max(0, end.jitTicks() - (same ? start.jitTicks() : 0));
+				}
 			});
 			long total = this.machineAtEnd[0] - this.machineAtStart[0];
 			long busy = this.machineAtEnd[1] - this.machineAtStart[1];
@@ -909,6 +923,10 @@ public final class OrderBenchmark {
 				.limit(10)
 				.forEach((e) -> System.out.printf("    %-28s %5.0f%%%n", e.getKey(),
 						100.0 * e.getValue() / this.ticksPerSecond / window));
+			double jitShare = (services[0] > 0) ? 100.0 * services[1] / services[0] : 0;
+			System.out.printf("    of the services' CPU, their JIT compilers: %.0f%%%s%n", jitShare,
+					(jitShare > 10) ? " (still compiling: a longer -Dwarmup measures the steady state)" : "");
+			OrderBenchmark.this.summaryExtras.put("services_jit_share", "%.3f".formatted(jitShare / 100));
 			if (!this.gauges.isEmpty()) {
 				System.out.printf("Gauges sampled every %d s in the window (max / mean):%n",
 						OrderBenchmark.this.sampleSeconds);
@@ -927,13 +945,40 @@ public final class OrderBenchmark {
 					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 					long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 					String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-					ticks.put(pid, new ProcessTicks(group(pid, self, comm), used));
+					String group = group(pid, self, comm);
+					ticks.put(pid, new ProcessTicks(group, used, this.shopJvms.contains(group) ? jitTicks(pid) : 0));
 				}
 				catch (IOException | RuntimeException ex) {
 					// gone meanwhile, or not ours to read
 				}
 			});
 			return ticks;
+		}
+
+		/**
+		 * CPU ticks of a process' JIT compiler threads so far (those alive now).
+		 */
+		private long jitTicks(long pid) {
+			long sum = 0;
+			try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+				for (Path task : tasks.toList()) {
+					try {
+						String stat = Files.readString(task.resolve("stat"));
+						String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+						if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+							String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+							sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+						}
+					}
+					catch (IOException | RuntimeException ex) {
+						// the thread ended meanwhile
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the process ended meanwhile
+			}
+			return sum;
 		}
 
 		private String group(long pid, long self, String comm) throws IOException {
@@ -947,7 +992,11 @@ public final class OrderBenchmark {
 				if (marker >= 0 && !this.shopState.isEmpty()
 						&& cmdline.contains("-Dshop.state=" + this.shopState + " ")) {
 					int from = marker + "-Dshop.service=".length();
-					return cmdline.substring(from, cmdline.indexOf(' ', from));
+					String service = cmdline.substring(from, cmdline.indexOf(' ', from));
+					if (!service.equals("traces") && !service.equals("metrics")) {
+						this.shopJvms.add(service);
+					}
+					return service;
 				}
 				return "java (other)";
 			}
@@ -987,7 +1036,7 @@ public final class OrderBenchmark {
 	 * @param group who it counts for
 	 * @param ticks user + system ticks so far
 	 */
-	record ProcessTicks(String group, long ticks) {
+	record ProcessTicks(String group, long ticks, long jitTicks) {
 	}
 
 }
