@@ -39,7 +39,7 @@ bench_isolated_shop() {
 		SHOP_RABBIT_VHOST=shopfront_bench SHOP_REDIS_PREFIX=bench: \
 		SHOPFRONT_USER_JWT_PRIVATE_KEY="$(cat "$key_file")" SHOPFRONT_USER_JWT_KEY_ID=$key_id \
 		SHOPFRONT_GATEWAY_RATELIMIT_PERIP=10000000 SHOPFRONT_GATEWAY_RATELIMIT_PERUSER=10000000 \
-		SHOP_JAVA_OPTS=${SHOP_JAVA_OPTS:--XX:TieredStopAtLevel=4}
+		SHOP_JAVA_OPTS=${SHOP_JAVA_OPTS-}
 	trap bench_down EXIT
 }
 
@@ -59,11 +59,11 @@ bench_down() {
 bench_start_shop() {
 	echo "Starting an isolated system: ${BENCH_SYSTEM:-.}/shop up --no-build (state in $state, gateway on $SHOP_PORT_BASE)" >&2
 	local started=$SECONDS
-	# C2 and every service at once on 2 cores: allow a slow machine longer than ./shop's 120 s
+	# every service at once on 2 cores: allow a slow machine longer than ./shop's 120 s
 	SHOP_READY_TIMEOUT=${SHOP_READY_TIMEOUT:-300} shop_cmd up --no-build </dev/null >&2
 	echo "$(date -u +%FT%TZ) system commit $(git -C "${BENCH_SYSTEM:-.}" rev-parse --short HEAD), load generator commit $(git rev-parse --short HEAD), args: ${props[*]-}"
 	echo "System ready after $((SECONDS - started)) s (./shop up --no-build)"
-	echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), services with ${SHOP_JAVA_OPTS}"
+	echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), services with ${SHOP_JAVA_OPTS:-their own flags (shop.d/jvm)}"
 	echo "Load before the run: $(cut -d' ' -f1-3 /proc/loadavg); busiest processes:"
 	ps -eo pcpu,comm --sort=-pcpu | sed -n '2,6p'
 }

@@ -18,7 +18,8 @@
 # own warm-up (longer while the JIT compilers are busy, see warm_up); CPU per request of each
 # process, and of the gateway's and inventory-service's kinds of thread, comes from /proc. It takes the build lock, starts
 # an isolated system of user-service, inventory-service and the gateway with ./shop up --no-build
-# (ports from 28080, databases bench_*, rate limits raised, C2) and always ends it with
+# (ports from 28080, databases bench_*, rate limits raised, the services' own JVM flags; C2 with
+# SHOP_JAVA_OPTS=-XX:TieredStopAtLevel=4) and always ends it with
 # ./shop down --purge; it never touches a running shop. Needs wrk and pgbench (apt-get install
 # wrk postgresql-contrib).
 set -eo pipefail
@@ -143,7 +144,7 @@ leg() { # name url: warm-up, then the measured run, and one line of figures
 
 # warm_up leg url: -Dwarmup seconds of load, then 10 s more at a time while the JIT compilers
 # of the gateway and inventory-service took more than a tenth of their CPU in the last 10 s
-# (C2 goes on compiling the proxy's deep call chains for a minute and more on a slow day), at
+# (with C2 the gateway went on compiling the proxy's deep call chains for a minute), at
 # most 4 times the warm-up in all, so that the measured window is the steady state.
 warm_up() {
 	local name=$1 url=$2 spent=0 s jit total
