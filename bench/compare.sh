@@ -7,7 +7,8 @@
 #
 #   bench/compare.sh BASE HEAD [order|read|start] [-Dname=value ...]
 #
-#   order   bench/order-benchmark.sh: orders/s, POST p50 and p99 (the -D options go to it)
+#   order   bench/order-benchmark.sh: orders/s, POST p50 and p99, RSS under load, system/floor,
+#           the services' JIT share of the window (the -D options go to it; use -Dwarmup=120)
 #   read    bench/read-benchmark.sh: catalog reads/s of each leg (the -D options go to it)
 #   start   ./shop up --no-build with the runner's own JVM flags: seconds until every service is
 #           ready, then the whole system's RSS at rest after 30 s (seven services, mail sink,
