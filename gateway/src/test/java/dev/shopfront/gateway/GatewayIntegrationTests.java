@@ -349,6 +349,14 @@ class GatewayIntegrationTests extends GatewayTest {
 	}
 
 	@Test
+	void timesEachRequestOnceByItsRouteAndNotAgainAsACallToTheService() {
+		customer().get("/api/users/me").then().statusCode(200);
+
+		String metrics = management().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+		assertThat(metrics).contains("http_server_requests_seconds_count{").doesNotContain("http_client_requests");
+	}
+
+	@Test
 	void announcesTheRemainingRequests() {
 		String token = JwtMinter.shared().customer(UUID.randomUUID());
 		long first = Long.parseLong(given().auth().oauth2(token).get("/api/users/me").header("X-RateLimit-Remaining"));
