@@ -50,6 +50,11 @@ COPY --chmod=0755 docker/healthcheck.sh /app/healthcheck
 # The JVM flags ./shop uses too (shop.d/jvm): one place for both.
 COPY shop.d/jvm/common.args jvm/common.args
 COPY shop.d/jvm/${SERVICE}.args jvm/service.args
+# The flags only a JDK 25 or newer knows (shop.d/jvm/jdk25.args; ./shop adds them the same way):
+# jvm/jdk.args is that file on this image's JDK, and a comment alone on an older one.
+COPY shop.d/jvm/jdk25.args jvm/jdk25.args
+RUN if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")" -ge 25 ]; \
+      then cp jvm/jdk25.args jvm/jdk.args; else echo '# no flags for JDK 21 to 24' > jvm/jdk.args; fi
 COPY --from=extract /extracted/application/ ./
 USER 10001:10001
 ENV OTEL_SERVICE_NAME=${SERVICE} \
@@ -61,4 +66,4 @@ ENV OTEL_SERVICE_NAME=${SERVICE} \
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=5s --timeout=3s --start-period=120s --retries=3 CMD ["/app/healthcheck"]
 # More JVM flags without a rebuild: JDK_JAVA_OPTIONS (read by the java launcher).
-ENTRYPOINT ["java", "@jvm/common.args", "@jvm/service.args", "-javaagent:otel/opentelemetry-javaagent.jar", "-jar", "app.jar"]
+ENTRYPOINT ["java", "@jvm/common.args", "@jvm/jdk.args", "@jvm/service.args", "-javaagent:otel/opentelemetry-javaagent.jar", "-jar", "app.jar"]

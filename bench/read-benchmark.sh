@@ -64,8 +64,10 @@ sku=$(psql -X "${pg[@]}" -d $database -Atc "select sku from products order by sk
 floor_port=$((port_base + 19))
 floor_log=$state/logs/read-floor.log
 # The floor runs with the services' own JVM flags (shop.d/jvm and SHOP_JAVA_OPTS), no agent.
+jdk_args=()
+if [ "$(shopfront_jdk_major "$JAVA_HOME")" -ge 25 ]; then jdk_args=(@shop.d/jvm/jdk25.args); fi
 # shellcheck disable=SC2086 # SHOP_JAVA_OPTS is a list of words on purpose
-"$JAVA_HOME/bin/java" @shop.d/jvm/common.args @shop.d/jvm/inventory-service.args $SHOP_JAVA_OPTS \
+"$JAVA_HOME/bin/java" @shop.d/jvm/common.args "${jdk_args[@]}" @shop.d/jvm/inventory-service.args $SHOP_JAVA_OPTS \
 	-Dport=$floor_port -DjdbcUrl="jdbc:postgresql://${SHOP_PG_HOST:-127.0.0.1}:${SHOP_PG_PORT:-5432}/$database" \
 	-DjdbcUser="${SHOP_PG_SUPERUSER:-postgres}" -Dconnections="$connections" \
 	-cp "$module/target/test-classes:$(cat "$classpath_file")" dev.shopfront.inventory.bench.ReadFloorServer \

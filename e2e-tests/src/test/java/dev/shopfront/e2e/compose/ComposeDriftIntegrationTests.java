@@ -298,8 +298,10 @@ class ComposeDriftIntegrationTests {
 		assertThat(dockerfile).contains("docker/healthcheck.sh /app/healthcheck")
 			.contains("COPY shop.d/jvm/common.args jvm/common.args")
 			.contains("COPY shop.d/jvm/${SERVICE}.args jvm/service.args")
-			.contains("\"@jvm/common.args\", \"@jvm/service.args\"");
-		assertThat(runner).contains("\"@$SHOP_ROOT/shop.d/jvm/common.args\" \"@$SHOP_ROOT/shop.d/jvm/$1.args\"");
+			.contains("COPY shop.d/jvm/jdk25.args jvm/jdk25.args")
+			.contains("\"@jvm/common.args\", \"@jvm/jdk.args\", \"@jvm/service.args\"");
+		assertThat(runner).contains("\"@$SHOP_ROOT/shop.d/jvm/common.args\" \"@$SHOP_ROOT/shop.d/jvm/$1.args\"")
+			.contains("\"@$SHOP_ROOT/shop.d/jvm/jdk25.args\"");
 		for (ShopRunner.Service service : shop.services()) {
 			assertThat(root.resolve("shop.d/jvm/" + service.name() + ".args")).as("JVM flags of %s", service.name())
 				.content()

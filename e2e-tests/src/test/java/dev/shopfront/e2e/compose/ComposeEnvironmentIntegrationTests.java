@@ -84,9 +84,16 @@ class ComposeEnvironmentIntegrationTests {
 			Map<String, String> environment = mapped(service.name());
 			Path log = root.resolve("e2e-tests/target/compose-environment/" + service.name() + ".log");
 			Files.createDirectories(log.getParent());
-			List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"@" + root.resolve("shop.d/jvm/common.args"),
-					"@" + root.resolve("shop.d/jvm/" + service.name() + ".args"), "-jar", jar(service).toString());
+			// the image's entry point: common.args, jdk.args (jdk25.args on its JDK 25),
+			// service.args
+			List<String> java = new ArrayList<>(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+							"@" + root.resolve("shop.d/jvm/common.args")));
+			if (Runtime.version().feature() >= 25) {
+				java.add("@" + root.resolve("shop.d/jvm/jdk25.args"));
+			}
+			java.addAll(List.of("@" + root.resolve("shop.d/jvm/" + service.name() + ".args"), "-jar",
+					jar(service).toString()));
 			ProcessBuilder builder = new ProcessBuilder(java).directory(temp.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
