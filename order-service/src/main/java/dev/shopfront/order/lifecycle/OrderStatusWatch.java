@@ -14,7 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -79,35 +80,44 @@ public class OrderStatusWatch implements SmartLifecycle {
 	}
 
 	/**
-	 * Waits until the order's status changes, or the time is up. Registers before it
-	 * checks, so a change between the caller's read and the wait is not missed.
+	 * Reads an order, and while there is something to wait for, waits until its status
+	 * changes or the time is up, then reads it again. It registers before its first read,
+	 * so a change between that read and the wait is not missed, and that one read is all
+	 * an order with nothing to wait for costs: two reads at most, never a read merely to
+	 * decide whether to register.
+	 * @param <T> what a read gives
 	 * @param orderId the order
 	 * @param wait how long at most (capped at {@link #max()})
-	 * @param stillUnchanged reads the order again: true while there is still something to
-	 * wait for
-	 * @return whether it waited at all (false when too many requests wait already)
+	 * @param read reads the order (its exceptions, such as not found, pass through)
+	 * @param stillUnchanged whether what was read is still worth waiting for
+	 * @return the last read; the first, and only, when too many requests wait already
 	 */
-	public boolean await(UUID orderId, Duration wait, BooleanSupplier stillUnchanged) {
+	public <T> T await(UUID orderId, Duration wait, Supplier<T> read, Predicate<T> stillUnchanged) {
 		if (!this.running || this.waiters.incrementAndGet() > this.maxWaiters) {
 			this.waiters.decrementAndGet();
-			return false;
+			return read.get();
 		}
 		CompletableFuture<Void> woken = new CompletableFuture<>();
 		this.waiting.computeIfAbsent(orderId, (id) -> ConcurrentHashMap.newKeySet()).add(woken);
 		try {
-			if (stillUnchanged.getAsBoolean()) {
-				Duration bounded = (wait.compareTo(this.max) > 0) ? this.max : wait;
+			T first = read.get();
+			if (!stillUnchanged.test(first)) {
+				return first;
+			}
+			Duration bounded = (wait.compareTo(this.max) > 0) ? this.max : wait;
+			try {
 				woken.get(bounded.toMillis(), TimeUnit.MILLISECONDS);
 			}
-		}
-		catch (TimeoutException ex) {
-			// the time is up: the caller answers with what it reads now
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex);
+			catch (TimeoutException ex) {
+				// the time is up: the caller gets what is read now
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException(ex);
+			}
+			return read.get();
 		}
 		finally {
 			this.waiting.computeIfPresent(orderId, (id, set) -> {
@@ -116,7 +126,6 @@ public class OrderStatusWatch implements SmartLifecycle {
 			});
 			this.waiters.decrementAndGet();
 		}
-		return true;
 	}
 
 	/**

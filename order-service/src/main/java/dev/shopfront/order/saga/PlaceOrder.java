@@ -69,7 +69,7 @@ public class PlaceOrder {
 
 			@Override
 			public PlacementResult run(UUID orderId) {
-				return PlaceOrder.this.saga.reserveStock(orderId);
+				return PlaceOrder.this.saga.reserveStock(orderId, command.quantities());
 			}
 
 			@Override

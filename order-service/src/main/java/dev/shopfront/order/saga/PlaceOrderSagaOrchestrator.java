@@ -101,10 +101,12 @@ public class PlaceOrderSagaOrchestrator {
 	 * Step 1: reserves the stock at inventory-service (no transaction open during the
 	 * call), then lets the saga decide on the answer.
 	 * @param orderId a PENDING order whose saga is reserving
+	 * @param quantities its units per SKU, as the request that placed it listed them (the
+	 * order was stored with them a moment ago: read again, they would cost a transaction
+	 * and three selects)
 	 * @return how it ended for the customer's request
 	 */
-	public PlacementResult reserveStock(UUID orderId) {
-		Map<String, Integer> quantities = quantities(order(orderId));
+	public PlacementResult reserveStock(UUID orderId, Map<String, Integer> quantities) {
 		Reservation answer = this.meters.timer("shopfront.saga.step.duration", "step", "reserve-stock")
 			.record(() -> this.inventory.reserve(orderId, quantities));
 		return stockAnswered(orderId, Objects.requireNonNull(answer), true);

@@ -43,19 +43,20 @@ import com.rabbitmq.client.Envelope;
  * as the system.
  *
  * <p>
- * One order: the POST's four transactions in order-service's database with inventory's
- * reservation between them (T1 claim key + insert order, saga, history, lines; T2 read;
- * reservation in inventory's database; T3 saga to AWAITING_PAYMENT with the outbox row of
- * {@code payment.authorize}; T4 key completed); a relay per service (poll with
- * {@code FOR UPDATE SKIP LOCKED}, publish with confirms, mark sent) woken after each
- * commit that wrote an outbox row; payment's consumer (inbox, advisory lock, payment,
- * outbox row of {@code payment.authorized}); order's consumer (inbox, saga DONE, order
- * CONFIRMED with the status trigger's NOTIFY, history, outbox row of
- * {@code order.confirmed}); the three consumers of {@code order.confirmed} (inventory
- * commits the reservation, shipping creates the shipment, notification queues the e-mail)
- * and the notification sender's claim and mark (no SMTP); and the client's three reads of
- * the order (the {@code Prefer: wait} GET: read, register and re-read, read after the
- * change). Quorum queues, persistent messages, manual acks, prefetch 20, as the services.
+ * One order: the POST's three transactions in order-service's database with inventory's
+ * reservation between them (T1 claim key + insert order, saga, history, lines;
+ * reservation in inventory's database, with the quantities of the request; T2 saga to
+ * AWAITING_PAYMENT with the outbox row of {@code payment.authorize}; T3 key completed); a
+ * relay per service (poll with {@code FOR UPDATE SKIP LOCKED}, publish with confirms,
+ * mark sent) woken after each commit that wrote an outbox row; payment's consumer (inbox,
+ * advisory lock, payment, outbox row of {@code payment.authorized}); order's consumer
+ * (inbox, saga DONE, order CONFIRMED with the status trigger's NOTIFY, history, outbox
+ * row of {@code order.confirmed}); the three consumers of {@code order.confirmed}
+ * (inventory commits the reservation, shipping creates the shipment, notification queues
+ * the e-mail) and the notification sender's claim and mark (no SMTP); and the client's
+ * two reads of the order (the {@code Prefer: wait} GET: registered, read; read again
+ * after the change). Quorum queues, persistent messages, manual acks, prefetch 20, as the
+ * services.
  */
 final class OrderFloor {
 
@@ -306,8 +307,6 @@ final class OrderFloor {
 			}
 			return null;
 		});
-		// T2: the saga reads the order before it asks inventory
-		orders.readOnly((c) -> query(c, SELECT_ORDER, orderId));
 		// the reservation, in inventory's database (over REST in the system)
 		this.pools.get("inventory").transaction((c) -> {
 			update(c, "insert into reservations (order_id, status, request_hash, expires_at, created_at, updated_at) "
@@ -329,7 +328,7 @@ final class OrderFloor {
 		});
 		BigDecimal total = BigDecimal.TEN
 			.multiply(BigDecimal.valueOf(quantities.stream().mapToInt(Integer::intValue).sum()));
-		// T3: stock held: the saga awaits payment, payment.authorize into the outbox
+		// T2: stock held: the saga awaits payment, payment.authorize into the outbox
 		orders.transaction((c) -> {
 			query(c, "select * from checkout_sagas where order_id = ? for no key update", orderId);
 			query(c, SELECT_ORDER, orderId);
@@ -349,14 +348,13 @@ final class OrderFloor {
 			return null;
 		});
 		this.relays.get("order").wake();
-		// T4: the idempotency key gets its answer
+		// T3: the idempotency key gets its answer
 		orders.transaction((c) -> update(c,
 				"update idempotency_keys set response_status = 201, response_body = ?, "
 						+ "completed_at = now() where user_id = ? and idempotency_key = ? and response_status is null",
 				"{\"id\":\"" + orderId + "\",\"status\":\"PENDING\"}", userId, key));
-		// the client's GET with Prefer: wait: read, register and re-read, read after the
+		// the client's GET with Prefer: wait: registered, read; read again after the
 		// change
-		orders.readOnly((c) -> query(c, SELECT_ORDER, orderId));
 		orders.readOnly((c) -> query(c, SELECT_ORDER, orderId));
 		confirmed.get(30, TimeUnit.SECONDS);
 		orders.readOnly((c) -> query(c, SELECT_ORDER, orderId));

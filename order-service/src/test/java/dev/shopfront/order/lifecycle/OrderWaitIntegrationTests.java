@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import dev.shopfront.order.RequestTransactions;
 import dev.shopfront.testsupport.JwtMinter;
 import dev.shopfront.testsupport.ServiceIntegrationTest;
 import io.restassured.RestAssured;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +32,9 @@ class OrderWaitIntegrationTests extends ServiceIntegrationTest {
 
 	@Autowired
 	OrderStatusWatch watch;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	final UUID customer = UUID.randomUUID();
 
@@ -63,15 +68,19 @@ class OrderWaitIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void answersAsSoonAsThePendingOrderChanges() {
 		UUID id = order("PENDING");
-		CompletableFuture<Response> answer = waitingRead(id, "wait=8");
-		assertThat(answer).isNotDone();
-		confirm(id);
-		Response response = answer.join();
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.<String>path("status")).isEqualTo("CONFIRMED");
-		assertThat(response.header("Preference-Applied")).isEqualTo("wait=8");
-		assertThat(response.header("Vary")).contains("Prefer");
-		assertThat(this.watch.waiting()).isZero();
+		try (RequestTransactions transactions = RequestTransactions.count(this.transactionManager)) {
+			CompletableFuture<Response> answer = waitingRead(id, "wait=8");
+			assertThat(answer).isNotDone();
+			confirm(id);
+			Response response = answer.join();
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.<String>path("status")).isEqualTo("CONFIRMED");
+			assertThat(response.header("Preference-Applied")).isEqualTo("wait=8");
+			assertThat(response.header("Vary")).contains("Prefer");
+			assertThat(this.watch.waiting()).isZero();
+			// one read once registered, one when woken
+			assertThat(transactions.of("GET", "/api/orders/" + id)).isEqualTo(2);
+		}
 	}
 
 	@Test
@@ -90,11 +99,15 @@ class OrderWaitIntegrationTests extends ServiceIntegrationTest {
 		assertThat(plain.<String>path("status")).isEqualTo("PENDING");
 		assertThat(plain.header("Preference-Applied")).isNull();
 		UUID confirmed = order("CONFIRMED");
-		// would take 8 s if it waited; it answers at once because the order is not
-		// PENDING
-		CompletableFuture<Response> answer = CompletableFuture
-			.supplyAsync(() -> asCustomer().header("Prefer", "wait=8").get("/api/orders/{id}", confirmed));
-		assertThat(answer.join().<String>path("status")).isEqualTo("CONFIRMED");
+		try (RequestTransactions transactions = RequestTransactions.count(this.transactionManager)) {
+			// would take 8 s if it waited; it answers at once, after one read, because
+			// the
+			// order is not PENDING
+			CompletableFuture<Response> answer = CompletableFuture
+				.supplyAsync(() -> asCustomer().header("Prefer", "wait=8").get("/api/orders/{id}", confirmed));
+			assertThat(answer.join().<String>path("status")).isEqualTo("CONFIRMED");
+			assertThat(transactions.of("GET", "/api/orders/" + confirmed)).isEqualTo(1);
+		}
 		// another customer's order is not found, without waiting for it
 		UUID someoneElses = order("PENDING");
 		RestAssured.given()

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import dev.shopfront.order.FakeParticipants;
 import dev.shopfront.order.PaymentServiceDouble;
 import dev.shopfront.order.PaymentServiceDouble.Published;
+import dev.shopfront.order.RequestTransactions;
 import dev.shopfront.order.lifecycle.Order;
 import dev.shopfront.order.lifecycle.Orders;
 import dev.shopfront.order.lifecycle.ShippingAddress;
@@ -194,6 +195,18 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 			.body("history.status", equalTo(List.of("PENDING", "CONFIRMED")))
 			.body("reason", nullValue());
 		assertThat(output.getAll()).as("card tokens never reach the logs").doesNotContain("tok_visa");
+	}
+
+	@Test
+	void placingAnOrderCostsItsRequestThreeTransactions(@Autowired PlatformTransactionManager transactionManager) {
+		try (RequestTransactions transactions = RequestTransactions.count(transactionManager)) {
+			placed(order("tok_visa", "BOOK-0001", "2", "MUG-0002", "1", "BOOK-0001", "1"));
+			// store the order and its saga; decide on the stock's answer; store the
+			// answer
+			// under the key. The reservation takes the quantities the order was stored
+			// with from the request, not from a read of the order.
+			assertThat(transactions.of("POST", "/api/orders")).isEqualTo(3);
+		}
 	}
 
 	@Test

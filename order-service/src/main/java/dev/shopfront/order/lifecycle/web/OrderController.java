@@ -85,16 +85,15 @@ class OrderController {
 							+ "(at most 8); other preferences are ignored",
 					example = "wait=5") @RequestHeader(name = "Prefer", required = false) @Nullable String prefer) {
 		Caller caller = Callers.of(authentication);
-		Order order = this.queries.find(id, caller);
 		Duration wait = requestedWait(prefer);
 		if (wait.isZero()) {
-			return ResponseEntity.ok().header(HttpHeaders.VARY, "Prefer").body(OrderView.of(order));
+			return ResponseEntity.ok()
+				.header(HttpHeaders.VARY, "Prefer")
+				.body(OrderView.of(this.queries.find(id, caller)));
 		}
 		Duration applied = (wait.compareTo(this.watch.max()) > 0) ? this.watch.max() : wait;
-		if (order.status() == OrderStatus.PENDING
-				&& this.watch.await(id, applied, () -> this.queries.find(id, caller).status() == OrderStatus.PENDING)) {
-			order = this.queries.find(id, caller);
-		}
+		Order order = this.watch.await(id, applied, () -> this.queries.find(id, caller),
+				(read) -> read.status() == OrderStatus.PENDING);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.VARY, "Prefer")
 			.header("Preference-Applied", "wait=" + applied.toSeconds())
