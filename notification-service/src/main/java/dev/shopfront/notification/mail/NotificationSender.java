@@ -5,11 +5,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.shopfront.chassis.tracing.StoredTrace;
 import dev.shopfront.notification.config.NotificationProperties;
+import dev.shopfront.notification.recipient.Recipients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -38,9 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends the recorded e-mails: every instance polls for due PENDING notifications whose
  * user's data has arrived (and whose address is verified, unless the e-mail is the
- * verification code itself), takes one at a time with {@code FOR UPDATE SKIP LOCKED} (so
- * instances share the work and never send the same row at once), renders it, hands it to
- * the SMTP server and marks it SENT, all in one transaction per e-mail.
+ * verification code itself; the others are set aside until the user's data changes),
+ * takes one at a time with {@code FOR UPDATE SKIP LOCKED} (so instances share the work
+ * and never send the same row at once), renders it, hands it to the SMTP server and marks
+ * it SENT, all in one transaction per e-mail.
  * <p>
  * When sending fails, the attempt is counted, its error kept, and the next attempt waits,
  * twice as long as the one before, up to {@code max-backoff}
@@ -63,6 +66,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationSender {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+
+	/** The most e-mails one round sets aside to wait for their addresses. */
+	static final int MAX_SET_ASIDE_PER_ROUND = 1000;
 
 	/** Header naming the notification an e-mail was sent for. */
 	static final String HEADER = "X-Shopfront-Notification";
@@ -87,10 +93,13 @@ class NotificationSender {
 
 	private final String smtpPassword;
 
+	private final Recipients recipients;
+
 	NotificationSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender mail,
 			MailTemplates templates, JsonMapper json, Clock clock, NotificationProperties properties,
-			MeterRegistry meters, Environment environment) throws AddressException {
+			MeterRegistry meters, Environment environment, Recipients recipients) throws AddressException {
 		this.jdbc = jdbc;
+		this.recipients = recipients;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.mail = mail;
 		this.templates = templates;
@@ -115,16 +124,26 @@ class NotificationSender {
 
 	/**
 	 * One round: sends due e-mails one by one, up to the batch size, until none is due or
-	 * the mail server fails.
+	 * the mail server fails. E-mails set aside to wait for their addresses do not count
+	 * against the batch (each is set aside once, in a short transaction), so a backlog of
+	 * them does not hold up the e-mails behind it; a round sets aside at most
+	 * {@value #MAX_SET_ASIDE_PER_ROUND}.
 	 * @return how many were sent
 	 */
 	int sendDue() {
 		int sent = 0;
-		for (int i = 0; i < this.settings.batchSize(); i++) {
+		int attempted = 0;
+		int setAside = 0;
+		while (attempted < this.settings.batchSize() && setAside < MAX_SET_ASIDE_PER_ROUND) {
 			Outcome outcome = this.transactions.execute((status) -> sendNext());
 			if (outcome == null || outcome == Outcome.NONE_DUE || outcome == Outcome.RETRY) {
 				break;
 			}
+			if (outcome == Outcome.SET_ASIDE) {
+				setAside++;
+				continue;
+			}
+			attempted++;
 			if (outcome == Outcome.SENT) {
 				sent++;
 			}
@@ -134,23 +153,32 @@ class NotificationSender {
 
 	private Outcome sendNext() {
 		Instant now = this.clock.instant();
-		Optional<Due> next = this.jdbc.sql("""
-				select n.id, n.template, n.model::text, n.attempts, r.email, r.full_name, n.traceparent, n.tracestate
-				from notifications n join recipients r on r.user_id = n.user_id
-				where n.status = 'PENDING' and n.next_attempt_at <= ?
-				  and (r.email_verified or n.template = 'VERIFY_EMAIL')
-				order by n.next_attempt_at, n.id
-				limit 1
-				for update of n skip locked
-				""")
+		Optional<Due> next = this.jdbc
+			.sql("""
+					select n.id, n.template, n.model::text, n.attempts, r.email, r.full_name, n.traceparent, n.tracestate,
+					       n.user_id, r.user_id is not null and (r.email_verified or n.template = 'VERIFY_EMAIL') as sendable
+					from notifications n left join recipients r on r.user_id = n.user_id
+					where n.status = 'PENDING' and n.next_attempt_at <= ?
+					order by n.next_attempt_at, n.id
+					limit 1
+					for update of n skip locked
+					""")
 			.param(Timestamp.from(now))
+			// no address and name while the user's data has not arrived: such a row is
+			// not
+			// sendable, and is set aside before anything reads them
 			.query((rs, row) -> new Due(rs.getObject(1, UUID.class), Template.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getInt(4), rs.getString(5), rs.getString(6), new StoredTrace(rs.getString(7), rs.getString(8))))
+					rs.getInt(4), Objects.requireNonNullElse(rs.getString(5), ""),
+					Objects.requireNonNullElse(rs.getString(6), ""), new StoredTrace(rs.getString(7), rs.getString(8)),
+					rs.getObject(9, UUID.class), rs.getBoolean(10)))
 			.optional();
 		if (next.isEmpty()) {
 			return Outcome.NONE_DUE;
 		}
 		Due due = next.get();
+		if (!due.sendable()) {
+			return setAside(due);
+		}
 		int attempts = due.attempts() + 1;
 		MimeMessage message;
 		try {
@@ -220,6 +248,32 @@ class NotificationSender {
 		return message;
 	}
 
+	/**
+	 * An e-mail whose user's data has not arrived, or whose address is not verified (and
+	 * it is not the code that verifies it), waits without a time: {@code next_attempt_at}
+	 * becomes {@code infinity}, out of reach of the due query and its index, so that the
+	 * e-mails waiting for their addresses cost each round nothing, however many there
+	 * are. {@link Notifications} makes them due again when the user's data changes. Both
+	 * take the user's lock, so a change committed while this decides is seen here, or
+	 * sees the e-mail set aside.
+	 */
+	private Outcome setAside(Due due) {
+		this.recipients.lock(due.userId());
+		boolean sendable = this.jdbc.sql("""
+				select email_verified or ? from recipients where user_id = ?
+				""")
+			.params(due.template() == Template.VERIFY_EMAIL, due.userId())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		if (sendable) {
+			return Outcome.SET_ASIDE; // the address arrived meanwhile: due as it is
+		}
+		this.jdbc.sql("update notifications set next_attempt_at = 'infinity' where id = ?").param(due.id()).update();
+		log.debug("Notification {} ({}) waits for the address of user {}", due.id(), due.template(), due.userId());
+		return Outcome.SET_ASIDE;
+	}
+
 	private void failed(Due due, int attempts, String error, boolean last, Instant now) {
 		this.jdbc.sql("""
 				update notifications set status = ?, attempts = ?, last_error = ?, recipient = ?, next_attempt_at = ?
@@ -237,7 +291,7 @@ class NotificationSender {
 
 	private enum Outcome {
 
-		NONE_DUE, SENT, RETRY, FAILED
+		NONE_DUE, SENT, RETRY, FAILED, SET_ASIDE
 
 	}
 
@@ -247,7 +301,7 @@ class NotificationSender {
 	}
 
 	private record Due(UUID id, Template template, String model, int attempts, String email, String fullName,
-			StoredTrace trace) {
+			StoredTrace trace, UUID userId, boolean sendable) {
 	}
 
 }

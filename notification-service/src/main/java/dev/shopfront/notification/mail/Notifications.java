@@ -183,9 +183,17 @@ public class Notifications {
 	}
 
 	private void keep(Recipient user) {
+		this.recipients.lock(user.userId()); // see NotificationSender#setAside
 		if (!this.recipients.apply(user)) {
 			log.debug("Kept the data of user {}: version {} is not newer", user.userId(), user.version());
+			return;
 		}
+		// e-mails set aside to wait for this user's data or address are due again: the
+		// sender sends them, or sets them aside again while the address is not verified
+		this.jdbc.sql("""
+				update notifications set next_attempt_at = ?
+				where user_id = ? and status = 'PENDING' and next_attempt_at = 'infinity'
+				""").params(Timestamp.from(this.clock.instant()), user.userId()).update();
 	}
 
 	private boolean record(Template template, UUID reference, UUID userId, @Nullable UUID orderId, MailModel model,

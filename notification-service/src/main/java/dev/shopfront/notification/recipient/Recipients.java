@@ -15,6 +15,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Recipients {
 
+	/** First key of the advisory locks taken per user (the second is the user's hash). */
+	private static final int USER_LOCKS = 0x7573_6572;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -45,6 +48,19 @@ public class Recipients {
 			.param("version", recipient.version())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update() == 1;
+	}
+
+	/**
+	 * Takes the user's lock until the transaction ends: a change of the user's copy and
+	 * the sender's decision to set the user's e-mails aside (to wait for the address)
+	 * take turns, so neither misses the other.
+	 * @param userId the user
+	 */
+	public void lock(UUID userId) {
+		this.jdbc.sql("select 1 from pg_advisory_xact_lock(?, hashtext(?))")
+			.params(USER_LOCKS, userId.toString())
+			.query(Integer.class)
+			.single();
 	}
 
 	/**

@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * notification-service takes events from the broker and e-mails the customer through
@@ -129,6 +130,7 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 			.until(() -> mailsTo(email).size() == 1);
 		assertThat(rows(user)).extracting((row) -> row.get("template") + " " + row.get("status"))
 			.containsExactlyInAnyOrder("VERIFY_EMAIL SENT", "WELCOME PENDING", "ORDER_CONFIRMED PENDING");
+		awaitSetAside(user, 2);
 
 		publish(event("user.updated", user, user(user, email, "Grace Hopper", true, 1)));
 		List<MimeMessage> all = awaitMails(email, 3);
@@ -238,6 +240,7 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 		assertThat(waiting).containsEntry("status", "PENDING").containsEntry("attempts", 0);
 		assertThat(waiting.get("recipient")).isNull();
 		assertThat(this.notifications.find((UUID) waiting.get("id")).orElseThrow().recipient()).isNull();
+		awaitSetAside(user, 1);
 
 		register(user, email, "Barbara Liskov");
 		List<MimeMessage> mails = awaitMails(email, 2);
@@ -246,6 +249,37 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 					"Your Shopfront order " + order.toString().substring(0, 8).toUpperCase() + " is confirmed");
 		awaitNothingPending(user);
 		assertThat(rows(user)).allSatisfy((row) -> assertThat(row).containsEntry("recipient", email));
+	}
+
+	@Test
+	void emailsWaitingForTheirAddressesLeaveTheDueOnesAndHoldNothingUp() {
+		List<UUID> unknown = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			UUID user = UUID.randomUUID();
+			unknown.add(user);
+			publish(orderConfirmed(UUID.randomUUID(), user));
+		}
+		String email = address("edsger");
+		UUID known = registered(email, "Edsger Dijkstra");
+		UUID order = UUID.randomUUID();
+		publish(orderConfirmed(order, known));
+		awaitMails(email, 2);
+		// every round used to read all of them again, and find them unsendable again:
+		// now each is set aside once, out of the due query's reach
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.jdbc.sql("""
+				select count(*) from notifications
+				where user_id = any(?) and status = 'PENDING' and next_attempt_at = 'infinity'
+				""").param(unknown.toArray(UUID[]::new)).query(Long.class).single()).isEqualTo(30));
+		assertThat(this.jdbc.sql("""
+				select count(*) from notifications
+				where user_id = any(?) and (status <> 'PENDING' or attempts > 0 or next_attempt_at <= now())
+				""").param(unknown.toArray(UUID[]::new)).query(Long.class).single()).isZero();
+		// the user's data arrives: that user's e-mail is due again, and goes out
+		UUID first = unknown.get(0);
+		String late = address("late");
+		register(first, late, "Late Arrival");
+		awaitMails(late, 2);
+		awaitNothingPending(first);
 	}
 
 	@Test
@@ -392,6 +426,21 @@ class NotificationMailIntegrationTests extends NotificationServiceIntegrationTes
 			.param("users", users)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Waits until the sender has set aside this many of the user's e-mails to wait for
+	 * the user's data or address ({@code next_attempt_at} {@code infinity}, out of the
+	 * due query's reach).
+	 */
+	private void awaitSetAside(UUID user, int count) {
+		await().atMost(WAIT)
+			.until(() -> this.jdbc
+				.sql("select count(*) from notifications where user_id = ? and status = 'PENDING' "
+						+ "and next_attempt_at = 'infinity'")
+				.param(user)
+				.query(Long.class)
+				.single(), equalTo((long) count));
 	}
 
 	/**
