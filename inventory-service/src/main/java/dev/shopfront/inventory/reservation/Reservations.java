@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,12 +78,15 @@ public class Reservations {
 	public Outcome reserve(UUID orderId, Map<String, Integer> items) {
 		TreeMap<String, Integer> sorted = new TreeMap<>(items);
 		String hash = hash(orderId, sorted);
-		Instant now = this.clock.instant();
+		// microseconds, as PostgreSQL keeps them: the answer below is built from these
+		// values, and must be what a later read of the reservation gives
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Instant expiresAt = now.plus(this.holdFor);
 		int created = this.jdbc.sql("""
 				insert into reservations (order_id, status, request_hash, expires_at, created_at, updated_at)
 				values (?, 'HELD', ?, ?, ?, ?) on conflict (order_id) do nothing
 				""")
-			.params(orderId, hash, Timestamp.from(now.plus(this.holdFor)), Timestamp.from(now), Timestamp.from(now))
+			.params(orderId, hash, Timestamp.from(expiresAt), Timestamp.from(now), Timestamp.from(now))
 			.update();
 		if (created == 0) {
 			String existingHash = this.jdbc.sql("select request_hash from reservations where order_id = ?")
@@ -107,6 +111,7 @@ public class Reservations {
 			throw new UnknownProducts(unknown);
 		}
 		Set<String> taken = new java.util.HashSet<>();
+		List<Line> lines = new ArrayList<>();
 		for (Map.Entry<String, Integer> item : sorted.entrySet()) {
 			Optional<Map<String, Object>> price = this.jdbc.sql("""
 					update products set available = available - ?, reserved = reserved + ?
@@ -124,15 +129,20 @@ public class Reservations {
 				throw new ShortStock(shortages(sorted, taken));
 			}
 			taken.add(item.getKey());
+			// both columns are not null
+			Line line = new Line(item.getKey(), item.getValue(),
+					(BigDecimal) Objects.requireNonNull(price.get().get("price")),
+					(String) Objects.requireNonNull(price.get().get("currency")));
 			this.jdbc.sql("""
 					insert into reservation_lines (order_id, sku, quantity, unit_price, currency)
 					values (?, ?, ?, ?, ?)
-					""")
-				.params(orderId, item.getKey(), item.getValue(), price.get().get("price"), price.get().get("currency"))
-				.update();
+					""").params(orderId, line.sku(), line.quantity(), line.unitPrice(), line.currency()).update();
+			lines.add(line);
 		}
 		count("hold");
-		return new Outcome(find(orderId).orElseThrow(), true);
+		// what was just written, as find(orderId) would read it (lines by SKU), without
+		// reading it back
+		return new Outcome(new Reservation(orderId, ReservationStatus.HELD, expiresAt, List.copyOf(lines)), true);
 	}
 
 	/**

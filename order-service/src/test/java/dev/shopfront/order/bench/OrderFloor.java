@@ -321,9 +321,6 @@ final class OrderFloor {
 				update(c, "insert into reservation_lines (order_id, sku, quantity, unit_price, currency) values "
 						+ "(?, ?, ?, 10.00, 'EUR')", orderId, sku, quantity);
 			}
-			query(c, "select status, expires_at from reservations where order_id = ?", orderId);
-			query(c, "select sku, quantity, unit_price, currency from reservation_lines where order_id = ? order by sku",
-					orderId);
 			return null;
 		});
 		BigDecimal total = BigDecimal.TEN
@@ -372,7 +369,6 @@ final class OrderFloor {
 				+ "created_at, updated_at) values (?, ?, ?, 'AUTHORIZED', 10.00, 'EUR', 'visa', null, now(), now()) "
 				+ "on conflict (order_id) where status in ('AUTHORIZED', 'REFUNDED') do nothing", paymentId, orderId,
 				UUID.randomUUID());
-		query(c, latest, orderId);
 		outbox(c, "floor.payment.events", "payment.authorized", orderId,
 				"{\"orderId\":\"" + orderId + "\",\"paymentId\":\"" + paymentId + "\"}");
 	}

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -112,8 +113,9 @@ public class Payments {
 		}
 		ProviderDecision decision = this.provider
 			.authorize(new Charge(orderId, request.amount(), request.currency(), request.card()));
-		Payment decided = Payment.decide(request, decision, this.clock.instant());
-		this.jdbc.sql("""
+		// microseconds, as PostgreSQL keeps them: the payment written may answer as it is
+		Payment decided = Payment.decide(request, decision, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		int written = this.jdbc.sql("""
 				insert into payments (id, order_id, user_id, status, amount, currency, card_brand, decline_reason,
 				                      created_at, updated_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -124,8 +126,11 @@ public class Payments {
 					(decided.declineReason() != null) ? decided.declineReason().code() : null,
 					Timestamp.from(decided.createdAt()), Timestamp.from(decided.createdAt()))
 			.update();
-		// what the order's payment is now: this one, or one another writer got in first
-		Payment payment = decided(orderId).orElseThrow();
+		// what the order's payment is now: this one, or one another writer got in first.
+		// An approval that was written is the order's one successful payment (the partial
+		// unique index): no need to read it back. A decline is always written, and yields
+		// to a success written meanwhile: read what there is.
+		Payment payment = (written == 1 && decided.status().authorized()) ? decided : decided(orderId).orElseThrow();
 		if (!payment.id().equals(decided.id())) {
 			log.warn("Order {} got payment {} ({}) meanwhile: answering with it, not with a second one", orderId,
 					payment.id(), payment.status());
