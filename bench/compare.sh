@@ -56,16 +56,19 @@ declare -A dir_of
 dir_of[$base]=$(checkout "$base")
 dir_of[$head]=$(checkout "$head")
 
-# Each run prints its figures as name=value lines into $1.
+# Each run prints its figures as name=value lines into $1. Each commit has its own state
+# directory: in one shared by both, ./shop (until it compared the jar's path and time, 2026-12-07)
+# kept running the extracted jars of whichever commit had the newer ones (docs/benchmarks.md,
+# "Comparing two commits").
 run_order() { # system summary
-	local state=$work/state-order log=$2.log
+	local state=$work/state-order-${1##*/} log=$2.log
 	BENCH_SYSTEM=$1 BENCH_STATE_DIR=$state bench/order-benchmark.sh "${options[@]}" >"$log" 2>&1 || echo "failed=1" >>"$2"
 	grep -E '^(orders_per_s|post_p50_ms|post_p99_ms|rss_mib_loaded|system_over_floor|services_jit_share)=' \
 		"$state/bench-summary.txt" >>"$2" || echo "failed=1" >>"$2"
 	sed -n 's/^System ready after \([0-9]*\) s.*/ready_s=\1/p' "$log" >>"$2"
 }
 run_read() { # system summary
-	local state=$work/state-read log=$2.log
+	local state=$work/state-read-${1##*/} log=$2.log
 	BENCH_SYSTEM=$1 BENCH_STATE_DIR=$state bench/read-benchmark.sh "${options[@]}" >"$log" 2>&1 || echo "failed=1" >>"$2"
 	tail -1 "$state/read-summary.txt" | tr ' ' '\n' | grep '=' >>"$2" || echo "failed=1" >>"$2"
 }
