@@ -164,9 +164,8 @@ class NotificationSender {
 					for update of n skip locked
 					""")
 			.param(Timestamp.from(now))
-			// no address and name while the user's data has not arrived: such a row is
-			// not
-			// sendable, and is set aside before anything reads them
+			// no address or name before the user's data arrives: not sendable then,
+			// and set aside before anything reads them
 			.query((rs, row) -> new Due(rs.getObject(1, UUID.class), Template.valueOf(rs.getString(2)), rs.getString(3),
 					rs.getInt(4), Objects.requireNonNullElse(rs.getString(5), ""),
 					Objects.requireNonNullElse(rs.getString(6), ""), new StoredTrace(rs.getString(7), rs.getString(8)),

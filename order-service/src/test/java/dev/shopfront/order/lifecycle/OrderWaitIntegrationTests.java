@@ -100,9 +100,8 @@ class OrderWaitIntegrationTests extends ServiceIntegrationTest {
 		assertThat(plain.header("Preference-Applied")).isNull();
 		UUID confirmed = order("CONFIRMED");
 		try (RequestTransactions transactions = RequestTransactions.count(this.transactionManager)) {
-			// would take 8 s if it waited; it answers at once, after one read, because
-			// the
-			// order is not PENDING
+			// it would take 8 s if it waited; it answers at once, after one read:
+			// the order is not PENDING
 			CompletableFuture<Response> answer = CompletableFuture
 				.supplyAsync(() -> asCustomer().header("Prefer", "wait=8").get("/api/orders/{id}", confirmed));
 			assertThat(answer.join().<String>path("status")).isEqualTo("CONFIRMED");

@@ -201,10 +201,9 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	void placingAnOrderCostsItsRequestThreeTransactions(@Autowired PlatformTransactionManager transactionManager) {
 		try (RequestTransactions transactions = RequestTransactions.count(transactionManager)) {
 			placed(order("tok_visa", "BOOK-0001", "2", "MUG-0002", "1", "BOOK-0001", "1"));
-			// store the order and its saga; decide on the stock's answer; store the
-			// answer
-			// under the key. The reservation takes the quantities the order was stored
-			// with from the request, not from a read of the order.
+			// store the order and its saga; decide on the stock's answer; store
+			// the answer under the key. The reservation takes the quantities from
+			// the request, not from a read of the order just stored.
 			assertThat(transactions.of("POST", "/api/orders")).isEqualTo(3);
 		}
 	}
