@@ -8,10 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +41,9 @@ class ShopStartupIntegrationTests {
 	@TempDir
 	Path temp;
 
+	/** This run's database prefix, vhost and key prefix: never the default shop's. */
+	private final String names = "t" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 24) + "_";
+
 	@Test
 	void aServiceThatMakesNoProgressIsReportedWithWhy() throws Exception {
 		Path root = Path.of(System.getProperty("e2e.repoRoot", "..")).toAbsolutePath().normalize();
@@ -41,10 +51,9 @@ class ShopStartupIntegrationTests {
 				"needs payment-service's jar (./mvnw verify packages it before this module's tests)");
 		Path table = this.temp.resolve("services");
 		Files.writeString(table, "payment-service payment-service 4 - -\n");
-		Map<String, String> environment = Map.of("SHOP_STATE_DIR", this.temp.resolve("state").toString(),
-				"SHOP_PORT_BASE", Integer.toString(PORT_BASE), "SHOP_SERVICES_FILE", table.toString(), "SHOP_TRACES",
-				"off", "SHOP_METRICS", "off", "SHOP_OTEL_AGENT", "off", "SHOP_CDS", "off", "SHOP_STALL_TIMEOUT", "8",
-				"SHOP_READY_TIMEOUT", "300", "SHOP_JAVA_OPTS",
+		Map<String, String> environment = isolated(this.names, "SHOP_STATE_DIR", this.temp.resolve("state").toString(),
+				"SHOP_SERVICES_FILE", table.toString(), "SHOP_STALL_TIMEOUT", "8", "SHOP_READY_TIMEOUT", "300",
+				"SHOP_JAVA_OPTS",
 				"-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:" + (PORT_BASE + 910));
 		try {
 			Result up = shop(root, environment, "up", "--no-build");
@@ -55,7 +64,7 @@ class ShopStartupIntegrationTests {
 				.doesNotContain("not ready after 300s");
 		}
 		finally {
-			shop(root, environment, "down");
+			shop(root, environment, "down", "--purge");
 		}
 	}
 
@@ -76,10 +85,9 @@ class ShopStartupIntegrationTests {
 			for (Path module : List.of(newer, older)) {
 				Path table = this.temp.resolve("services-" + module.getFileName());
 				Files.writeString(table, "payment-service " + module + " 4 - -\n");
-				Map<String, String> environment = Map.of("SHOP_STATE_DIR", state.toString(), "SHOP_PORT_BASE",
-						Integer.toString(PORT_BASE), "SHOP_SERVICES_FILE", table.toString(), "SHOP_TRACES", "off",
-						"SHOP_METRICS", "off", "SHOP_OTEL_AGENT", "off", "SHOP_CDS", "off", "SHOP_STALL_TIMEOUT", "8",
-						"SHOP_JAVA_OPTS", "-XX:+NoSuchFlagForThisTest");
+				Map<String, String> environment = isolated(this.names, "SHOP_STATE_DIR", state.toString(),
+						"SHOP_SERVICES_FILE", table.toString(), "SHOP_STALL_TIMEOUT", "8", "SHOP_JAVA_OPTS",
+						"-XX:+NoSuchFlagForThisTest");
 				Result up = shop(root, environment, "up", "--no-build");
 				assertThat(up.exit()).as(up.output()).isNotZero();
 				Path jar = module.resolve("target").resolve(built.getFileName());
@@ -91,9 +99,91 @@ class ShopStartupIntegrationTests {
 			}
 		}
 		finally {
-			shop(root, Map.of("SHOP_STATE_DIR", state.toString(), "SHOP_PORT_BASE", Integer.toString(PORT_BASE)),
-					"down");
+			shop(root, isolated(this.names, "SHOP_STATE_DIR", state.toString()), "down", "--purge");
 		}
+	}
+
+	/**
+	 * {@code ./shop down --purge} drops what its state directory's shop was started with,
+	 * and refuses, dropping nothing, when it runs with another database prefix: a purge
+	 * of a benchmark's state without the benchmark's environment would otherwise drop the
+	 * default shop's databases. The other prefix here is one this test owns.
+	 */
+	@Test
+	void purgeDropsOnlyTheDatabasesItsStateWasStartedWith() throws Exception {
+		Path root = Path.of(System.getProperty("e2e.repoRoot", "..")).toAbsolutePath().normalize();
+		assumeTrue(hasJar(root.resolve("payment-service/target")),
+				"needs payment-service's jar (./mvnw verify packages it before this module's tests)");
+		Path table = this.temp.resolve("services");
+		Files.writeString(table, "payment-service payment-service 4 db -\n");
+		Map<String, String> environment = isolated(this.names, "SHOP_STATE_DIR", this.temp.resolve("state").toString(),
+				"SHOP_SERVICES_FILE", table.toString(), "SHOP_STALL_TIMEOUT", "8", "SHOP_JAVA_OPTS",
+				"-XX:+NoSuchFlagForThisTest");
+		String other = this.names + "other_";
+		Map<String, String> otherEnvironment = new HashMap<>(environment);
+		otherEnvironment.put("SHOP_DB_PREFIX", other);
+		String ours = this.names + "payment_service";
+		String theirs = other + "payment_service";
+		try {
+			sql("CREATE DATABASE " + theirs);
+			// the JVM refuses the flag at once, after up has created the service's
+			// database
+			assertThat(shop(root, environment, "up", "--no-build").exit()).isNotZero();
+			assertThat(databases()).contains(ours, theirs);
+
+			Result refused = shop(root, otherEnvironment, "down", "--purge");
+			assertThat(refused.exit()).as(refused.output()).isNotZero();
+			assertThat(refused.output()).contains("was started with SHOP_DB_PREFIX=" + this.names)
+				.doesNotContain("dropped database");
+			assertThat(databases()).contains(ours, theirs);
+
+			Result purged = shop(root, environment, "down", "--purge");
+			assertThat(purged.exit()).as(purged.output()).isZero();
+			assertThat(purged.output()).contains("dropped database and role " + ours);
+			assertThat(databases()).contains(theirs).doesNotContain(ours);
+		}
+		finally {
+			shop(root, environment, "down", "--purge");
+			sql("DROP DATABASE IF EXISTS " + theirs);
+		}
+	}
+
+	/**
+	 * The environment of a shop of this test's own: its state, ports, database prefix,
+	 * vhost and Redis key prefix, no agent, traces or metrics; never the default shop's.
+	 */
+	private static Map<String, String> isolated(String names, String... more) {
+		Map<String, String> environment = new HashMap<>(Map.of("SHOP_PORT_BASE", Integer.toString(PORT_BASE),
+				"SHOP_DB_PREFIX", names, "SHOP_RABBIT_VHOST", "shopfront_" + names, "SHOP_REDIS_PREFIX", names + ":",
+				"SHOP_TRACES", "off", "SHOP_METRICS", "off", "SHOP_OTEL_AGENT", "off", "SHOP_CDS", "off"));
+		for (int i = 0; i < more.length; i += 2) {
+			environment.put(more[i], more[i + 1]);
+		}
+		return environment;
+	}
+
+	private static Connection admin() throws SQLException {
+		return DriverManager.getConnection(
+				"jdbc:postgresql://" + System.getenv().getOrDefault("SHOP_PG_HOST", "127.0.0.1") + ":"
+						+ System.getenv().getOrDefault("SHOP_PG_PORT", "5432") + "/postgres",
+				System.getenv().getOrDefault("SHOP_PG_SUPERUSER", "postgres"), "");
+	}
+
+	private static void sql(String statement) throws SQLException {
+		try (Connection connection = admin(); Statement sql = connection.createStatement()) {
+			sql.execute(statement);
+		}
+	}
+
+	private static List<String> databases() throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (Connection connection = admin();
+				ResultSet rows = connection.createStatement().executeQuery("SELECT datname FROM pg_database")) {
+			while (rows.next()) {
+				names.add(rows.getString(1));
+			}
+		}
+		return names;
 	}
 
 	/** A module directory whose target holds a copy of the jar, modified at the time. */
