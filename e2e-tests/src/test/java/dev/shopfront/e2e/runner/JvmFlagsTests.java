@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JVM flags of {@code shop.d/jvm}, as the JVM itself reads them in the order
- * {@code ./shop} and the image give them ({@code common.args}, the JDK's file, the
- * service's file): each service's files start a JVM of the JDK running this test, a
- * service's own file wins over {@code common.args}, and only the gateway runs C2 (with
- * its native heap trimmed); the services stay on C1 (docs/runtime.md).
+ * The JVM flags of {@code shop.d/jvm}, as the JVM itself reads them in the image's order
+ * ({@code common.args}, the JDK's file, the service's file; {@code ./shop} reads the
+ * JDK's file last, which sets no flag the others set): each service's files start a JVM
+ * of the JDK running this test, a service's own file wins over {@code common.args}, and
+ * only the gateway runs C2 (with its native heap trimmed); the services stay on C1
+ * (docs/runtime.md).
  */
 class JvmFlagsTests {
 
