@@ -115,12 +115,11 @@ public class Catalog {
 	 */
 	@Transactional
 	public ProductView add(NewProduct product) {
-		if (this.products.existsById(product.sku())) {
+		Instant now = this.clock.instant();
+		if (!this.products.insert(new Product(product.sku(), product.name(), product.description(), product.category(),
+				product.price(), product.currency(), product.stock(), now))) {
 			throw new SkuTaken(product.sku());
 		}
-		Instant now = this.clock.instant();
-		this.products.saveAndFlush(new Product(product.sku(), product.name(), product.description(), product.category(),
-				product.price(), product.currency(), product.stock(), now));
 		this.outbox.publish(InventoryEvents.STOCK_CHANGED, product.sku(),
 				new StockChangedV1(product.sku(), product.stock()));
 		return find(product.sku());
@@ -142,7 +141,7 @@ public class Catalog {
 		if (change.stock() != null && change.restock() != null) {
 			throw new InvalidChange("Send either stock (sets it) or restock (adds to it), not both.");
 		}
-		Product product = this.products.findById(sku).orElseThrow(() -> new ProductNotFound(sku));
+		Product product = this.products.find(sku).orElseThrow(() -> new ProductNotFound(sku));
 		Instant now = this.clock.instant();
 		if (change.name() != null) {
 			product.rename(change.name(), now);
@@ -154,7 +153,10 @@ public class Catalog {
 			product.reprice((change.price() != null) ? change.price() : product.price(),
 					(change.currency() != null) ? change.currency() : product.currency(), now);
 		}
-		this.products.saveAndFlush(product);
+		if (change.name() != null || change.description() != null || change.price() != null
+				|| change.currency() != null) {
+			this.products.update(product);
+		}
 		Integer available = null;
 		if (change.stock() != null) {
 			available = this.jdbc

@@ -3,11 +3,6 @@ package dev.shopfront.inventory.catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,12 +11,9 @@ import org.jspecify.annotations.Nullable;
  * ({@link Catalog#change} and the reservations), never by reading and writing this
  * entity.
  */
-@Entity
-@Table(name = "products")
 public class Product {
 
-	@Id
-	private String sku;
+	private final String sku;
 
 	private String name;
 
@@ -33,33 +25,33 @@ public class Product {
 
 	private String currency;
 
-	@Column(insertable = true, updatable = false)
-	private int available;
+	private final int available;
 
-	@Version
-	private long version;
+	/** The row's version as read; {@link Products#update} writes only over that one. */
+	private final long version;
 
-	@Column(name = "created_at")
-	private Instant createdAt;
+	private final Instant createdAt;
 
-	@Column(name = "updated_at")
 	private Instant updatedAt;
-
-	protected Product() {
-		// for JPA
-	}
 
 	Product(String sku, String name, String description, @Nullable String category, BigDecimal price, String currency,
 			int stock, Instant now) {
+		this(sku, name, description, category, price, currency, stock, 0, now, now);
+	}
+
+	/** A product as stored ({@link Products}). */
+	Product(String sku, String name, String description, @Nullable String category, BigDecimal price, String currency,
+			int available, long version, Instant createdAt, Instant updatedAt) {
 		this.sku = sku;
 		this.name = name;
 		this.description = description;
 		this.category = category;
 		this.price = price;
 		this.currency = currency;
-		this.available = stock;
-		this.createdAt = now;
-		this.updatedAt = now;
+		this.available = available;
+		this.version = version;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
 	}
 
 	void rename(String name, Instant now) {
@@ -104,6 +96,18 @@ public class Product {
 
 	public int available() {
 		return this.available;
+	}
+
+	long version() {
+		return this.version;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	Instant updatedAt() {
+		return this.updatedAt;
 	}
 
 }

@@ -4,78 +4,59 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A customer's or administrator's account: credentials, profile, default shipping address
  * and preferences, changed only through its methods. Optimistic locking guards concurrent
- * changes.
+ * changes: {@link Accounts} writes it only over the version it was read at.
  */
-@Entity
-@Table(name = "accounts")
 public class Account {
 
-	@Id
-	private UUID id;
+	private final UUID id;
 
-	private String email;
+	private final String email;
 
-	@Column(name = "password_hash")
 	private String passwordHash;
 
-	@Column(name = "full_name")
 	private String fullName;
 
-	@Enumerated(EnumType.STRING)
-	private Role role;
+	private final Role role;
 
-	@Embedded
 	private @Nullable Address shippingAddress;
 
-	@Embedded
 	private Preferences preferences;
 
-	@Column(name = "email_verified_at")
 	private @Nullable Instant emailVerifiedAt;
 
-	@Version
+	/** The version read or last written (a new account is stored as 0). */
 	private long version;
 
-	@Column(name = "created_at")
-	private Instant createdAt;
+	private final Instant createdAt;
 
-	@Column(name = "updated_at")
 	private Instant updatedAt;
 
-	protected Account() {
-		// for JPA
-	}
-
-	private Account(UUID id, String email, String passwordHash, String fullName, Role role,
-			@Nullable Address shippingAddress, Instant now) {
+	/** An account as stored ({@link Accounts}). */
+	Account(UUID id, String email, String passwordHash, String fullName, Role role, @Nullable Address shippingAddress,
+			Preferences preferences, @Nullable Instant emailVerifiedAt, long version, Instant createdAt,
+			Instant updatedAt) {
 		this.id = id;
 		this.email = email;
 		this.passwordHash = passwordHash;
 		this.fullName = fullName;
 		this.role = role;
 		this.shippingAddress = shippingAddress;
-		this.preferences = Preferences.defaults();
-		this.createdAt = now;
-		this.updatedAt = now;
+		this.preferences = preferences;
+		this.emailVerifiedAt = emailVerifiedAt;
+		this.version = version;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
 	}
 
 	static Account register(String email, String passwordHash, String fullName, @Nullable Address shippingAddress,
 			Role role, Instant now) {
 		return new Account(UUID.randomUUID(), normalizeEmail(email), passwordHash, fullName.strip(), role,
-				shippingAddress, now);
+				shippingAddress, Preferences.defaults(), null, 0, now, now);
 	}
 
 	/**
@@ -155,11 +136,20 @@ public class Account {
 	}
 
 	public Preferences preferences() {
-		return (this.preferences != null) ? this.preferences : Preferences.defaults();
+		return this.preferences;
+	}
+
+	@Nullable Instant emailVerifiedAt() {
+		return this.emailVerifiedAt;
 	}
 
 	public long version() {
 		return this.version;
+	}
+
+	/** {@link Accounts} wrote this account as the given version. */
+	void stored(long version) {
+		this.version = version;
 	}
 
 	public Instant createdAt() {

@@ -100,7 +100,8 @@ public class AccountManagement {
 				if (role == Role.ADMIN) {
 					created.verifyEmail(now); // the operator configured this address
 				}
-				Account account = this.accounts.saveAndFlush(created);
+				this.accounts.insert(created);
+				Account account = created;
 				this.events.registered(account);
 				if (!account.emailVerified()) {
 					requestVerification(account, now);
@@ -136,7 +137,7 @@ public class AccountManagement {
 															// account no longer has
 		}
 		if (account.verifyEmail(now)) {
-			Account verified = this.accounts.saveAndFlush(account);
+			Account verified = this.accounts.update(account);
 			this.events.updated(verified);
 			log.info("Account {} verified its e-mail address", verified.id());
 		}
@@ -183,7 +184,7 @@ public class AccountManagement {
 	public Account replacePasswordHash(UUID id, String passwordHash) {
 		Account account = find(id);
 		account.changePassword(passwordHash, this.clock.instant());
-		return this.accounts.saveAndFlush(account);
+		return this.accounts.update(account);
 	}
 
 	private static boolean violates(DataIntegrityViolationException ex, String constraint) {
@@ -237,7 +238,11 @@ public class AccountManagement {
 					(change.marketingEmails() != null) ? change.marketingEmails() : current.marketingEmails(),
 					(change.language() != null) ? change.language() : current.language()), now);
 		}
-		Account changed = this.accounts.saveAndFlush(account);
+		if (change.fullName() == null && change.shippingAddress() == null && change.marketingEmails() == null
+				&& change.language() == null) {
+			return account; // nothing to write, nothing to announce
+		}
+		Account changed = this.accounts.update(account);
 		this.events.updated(changed);
 		return changed;
 	}

@@ -1,7 +1,5 @@
 package dev.shopfront.user.account;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param postalCode postal code
  * @param country country code
  */
-@Embeddable
-public record Address(@Column(name = "address_line1") String line1,
-		@Column(name = "address_line2") @Nullable String line2, @Column(name = "address_city") String city,
-		@Column(name = "address_postal_code") String postalCode, @Column(name = "address_country") String country) {
+public record Address(String line1, @Nullable String line2, String city, String postalCode, String country) {
 }
