@@ -21,8 +21,7 @@ class ArchitectureTests extends ServiceArchitectureTests {
 			.haveFullyQualifiedName("dev.shopfront.order.saga.PlaceOrderSaga")
 			.should()
 			.onlyDependOnClassesThat()
-			.resideInAnyPackage("java..", "jakarta.persistence..", "org.jspecify..", "dev.shopfront.order.saga",
-					"dev.shopfront.order.lifecycle")
+			.resideInAnyPackage("java..", "org.jspecify..", "dev.shopfront.order.saga", "dev.shopfront.order.lifecycle")
 			.check(moduleClasses());
 	}
 

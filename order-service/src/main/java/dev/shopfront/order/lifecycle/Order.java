@@ -7,32 +7,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An order: the aggregate a customer sees. Every status change goes through one of its
  * methods, which refuses a transition the order's status does not allow and records the
- * change in the order's history.
+ * change in the order's history. {@link Orders} stores it in plain SQL and writes only
+ * what changed since it was read, over the version it was read at.
  */
-@Entity
-@Table(name = "orders")
 public class Order {
 
 	/** The history's note for a shipment dispatched after the order was cancelled. */
@@ -43,13 +29,10 @@ public class Order {
 			Set.of(OrderStatus.SHIPPED, OrderStatus.CANCELLED), OrderStatus.SHIPPED, Set.of(OrderStatus.DELIVERED),
 			OrderStatus.DELIVERED, Set.of(), OrderStatus.CANCELLED, Set.of(), OrderStatus.REJECTED, Set.of());
 
-	@Id
-	private UUID id;
+	private final UUID id;
 
-	@Column(name = "user_id")
-	private UUID userId;
+	private final UUID userId;
 
-	@Enumerated(EnumType.STRING)
 	private OrderStatus status;
 
 	private @Nullable String reason;
@@ -64,39 +47,18 @@ public class Order {
 	 */
 	public static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
 
-	@Embedded
-	private ShippingAddress shippingAddress;
+	private final ShippingAddress shippingAddress;
 
-	@ElementCollection(fetch = FetchType.EAGER)
-	@BatchSize(size = 50)
-	@CollectionTable(name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
-	@OrderColumn(name = "line_no")
-	private List<OrderLine> lines = new ArrayList<>();
+	private final List<OrderLine> lines;
 
-	@ElementCollection(fetch = FetchType.EAGER)
-	@BatchSize(size = 50)
-	@CollectionTable(name = "order_history", joinColumns = @JoinColumn(name = "order_id"))
-	@OrderColumn(name = "entry_no")
-	private List<StatusChange> history = new ArrayList<>();
+	private final List<StatusChange> history;
 
-	@Column(name = "created_at")
-	private Instant createdAt;
+	private final Instant createdAt;
 
-	@Column(name = "updated_at")
 	private Instant updatedAt;
 
-	/**
-	 * Null until the order is first stored: Spring Data then knows it is new and persists
-	 * it with one insert, instead of merging it (a select for the order and its lines
-	 * first). It has no accessor on purpose: Spring's bean wrapper would read one, and a
-	 * {@code version()} answering 0 for a new order made every save a merge.
-	 */
-	@Version
-	private @Nullable Long version;
-
-	protected Order() {
-		// for JPA
-	}
+	/** What {@link Orders} last read or wrote: null until the order is first stored. */
+	private @Nullable Stored stored;
 
 	private Order(UUID id, UUID userId, List<OrderLine> lines, ShippingAddress shippingAddress, Instant now) {
 		this.id = id;
@@ -104,9 +66,28 @@ public class Order {
 		this.status = OrderStatus.PENDING;
 		this.shippingAddress = shippingAddress;
 		this.lines = new ArrayList<>(lines);
+		this.history = new ArrayList<>();
 		this.createdAt = now;
 		this.updatedAt = now;
 		this.history.add(new StatusChange(OrderStatus.PENDING, null, now));
+	}
+
+	/** An order as stored ({@link Orders}). */
+	Order(UUID id, UUID userId, OrderStatus status, @Nullable String reason, @Nullable String currency,
+			@Nullable BigDecimal total, ShippingAddress shippingAddress, List<OrderLine> lines,
+			List<StatusChange> history, Instant createdAt, Instant updatedAt, long version) {
+		this.id = id;
+		this.userId = userId;
+		this.status = status;
+		this.reason = reason;
+		this.currency = currency;
+		this.total = total;
+		this.shippingAddress = shippingAddress;
+		this.lines = new ArrayList<>(lines);
+		this.history = new ArrayList<>(history);
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+		stored(version);
 	}
 
 	/**
@@ -305,6 +286,33 @@ public class Order {
 
 	public Instant updatedAt() {
 		return this.updatedAt;
+	}
+
+	@Nullable Stored stored() {
+		return this.stored;
+	}
+
+	/** {@link Orders} read or wrote the order as it is now, as the given version. */
+	void stored(long version) {
+		this.stored = new Stored(version, List.copyOf(this.lines), this.history.size(), this.status, this.reason,
+				this.currency, this.total, this.updatedAt);
+	}
+
+	/**
+	 * The order as {@link Orders} last read or wrote it: its version, its lines, how many
+	 * history entries are stored, and its row's changeable columns.
+	 */
+	record Stored(long version, List<OrderLine> lines, int history, OrderStatus status, @Nullable String reason,
+			@Nullable String currency, @Nullable BigDecimal total, Instant updatedAt) {
+
+		/** Whether the order changed since (its row, its lines or its history). */
+		boolean changed(Order order) {
+			return order.status != this.status || !Objects.equals(order.reason, this.reason)
+					|| !Objects.equals(order.currency, this.currency) || !Objects.equals(order.total, this.total)
+					|| !order.updatedAt.equals(this.updatedAt) || order.history.size() != this.history
+					|| !order.lines.equals(this.lines);
+		}
+
 	}
 
 }

@@ -45,6 +45,7 @@ public class OrderFulfilment {
 		Instant now = this.clock.instant();
 		if (order.status() == OrderStatus.CANCELLED) {
 			if (order.dispatchedAfterCancellation(now)) {
+				this.orders.save(order);
 				this.dispatchedAfterCancellation.increment();
 				log.warn("Order {} was cancelled ({}) but its shipment was dispatched meanwhile: the parcel must be "
 						+ "recalled; the order stays cancelled", orderId, order.reason());
@@ -56,6 +57,7 @@ public class OrderFulfilment {
 			return;
 		}
 		order.ship(now);
+		this.orders.save(order);
 		this.events.shipped(order, now);
 	}
 
@@ -69,6 +71,7 @@ public class OrderFulfilment {
 		}
 		Instant now = this.clock.instant();
 		order.deliver(now);
+		this.orders.save(order);
 		this.events.delivered(order, now);
 	}
 

@@ -2,8 +2,6 @@ package dev.shopfront.order.lifecycle;
 
 import java.math.BigDecimal;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param quantity units
  * @param unitPrice the price of one unit, or null before the reservation
  */
-@Embeddable
-public record OrderLine(String sku, int quantity, @Column(name = "unit_price") @Nullable BigDecimal unitPrice) {
+public record OrderLine(String sku, int quantity, @Nullable BigDecimal unitPrice) {
 
 	OrderLine priced(BigDecimal price) {
 		return new OrderLine(this.sku, this.quantity, price);

@@ -4,8 +4,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,13 +42,8 @@ public class OrderQueries {
 	 * @param size page size
 	 * @return the page
 	 */
-	public Page<Order> page(Caller caller, @Nullable UUID userId, int page, int size) {
-		PageRequest request = PageRequest.of(page, size);
-		if (!caller.admin()) {
-			return this.orders.findByUserIdOrderByCreatedAtDescIdDesc(caller.userId(), request);
-		}
-		return (userId != null) ? this.orders.findByUserIdOrderByCreatedAtDescIdDesc(userId, request)
-				: this.orders.findAllByOrderByCreatedAtDescIdDesc(request);
+	public Orders.OrderPage page(Caller caller, @Nullable UUID userId, int page, int size) {
+		return this.orders.page(caller.admin() ? userId : caller.userId(), page, size);
 	}
 
 	/**

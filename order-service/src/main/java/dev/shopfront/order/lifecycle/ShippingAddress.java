@@ -1,7 +1,5 @@
 package dev.shopfront.order.lifecycle;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param postalCode the postal code
  * @param country ISO 3166-1 alpha-2, upper case
  */
-@Embeddable
-public record ShippingAddress(@Column(name = "ship_line1") String line1,
-		@Column(name = "ship_line2") @Nullable String line2, @Column(name = "ship_city") String city,
-		@Column(name = "ship_postal_code") String postalCode, @Column(name = "ship_country") String country) {
+public record ShippingAddress(String line1, @Nullable String line2, String city, String postalCode, String country) {
 }

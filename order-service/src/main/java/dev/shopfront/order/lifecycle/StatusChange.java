@@ -2,9 +2,6 @@ package dev.shopfront.order.lifecycle;
 
 import java.time.Instant;
 
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param reason why, for a cancelled or rejected order, or a payment note
  * @param at when
  */
-@Embeddable
-public record StatusChange(@Enumerated(EnumType.STRING) OrderStatus status, @Nullable String reason, Instant at) {
+public record StatusChange(OrderStatus status, @Nullable String reason, Instant at) {
 }

@@ -113,8 +113,9 @@ public class PlaceOrder {
 				ShippingAddress address = (command.shippingAddress() != null) ? command.shippingAddress()
 						: this.customers.defaultShippingAddress(command.userId())
 							.orElseThrow(NoShippingAddressException::new);
-				Order order = this.orders.save(Order.place(started.orderId(), command.userId(), command.quantities(),
-						address, this.clock.instant()));
+				Order order = Order.place(started.orderId(), command.userId(), command.quantities(), address,
+						this.clock.instant());
+				this.orders.save(order);
 				this.saga.begin(order, command.cardToken());
 			}
 			return claim;

@@ -7,20 +7,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.shopfront.order.lifecycle.CancelReason;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The state of the saga that places one order, and its decisions. Each method takes one
  * thing that happened (a reply, a timeout, a customer's cancel), moves the saga on and
  * returns what must be done about it; it knows nothing of Spring, HTTP or the broker, so
- * every transition and compensation is unit-tested without them.
+ * every transition and compensation is unit-tested without them. {@link PlaceOrderSagas}
+ * stores it in plain SQL, over the version it was read at.
  *
  * <pre>
  * RESERVING ──reserved──► AWAITING_PAYMENT ──authorized──► DONE (CONFIRMED)
@@ -30,45 +24,26 @@ import org.jspecify.annotations.Nullable;
  * DONE, paid      ──customer cancel──► CANCELLED + refund
  * </pre>
  */
-@Entity
-@Table(name = "checkout_sagas")
 public class PlaceOrderSaga {
 
-	@Id
-	@Column(name = "order_id")
-	private UUID orderId;
+	private final UUID orderId;
 
-	@Enumerated(EnumType.STRING)
 	private Step step;
 
-	@Enumerated(EnumType.STRING)
 	private Payment payment;
 
-	@Column(name = "payment_id")
 	private @Nullable UUID paymentId;
 
-	@Column(name = "card_token")
 	private @Nullable String cardToken;
 
-	@Column(name = "payment_deadline")
 	private @Nullable Instant paymentDeadline;
 
-	@Column(name = "started_at")
-	private Instant startedAt;
+	private final Instant startedAt;
 
-	@Column(name = "updated_at")
 	private Instant updatedAt;
 
-	/**
-	 * Null until the saga is first stored, so Spring Data persists a new saga with one
-	 * insert instead of merging it (a select first).
-	 */
-	@Version
-	private @Nullable Long version;
-
-	protected PlaceOrderSaga() {
-		// for JPA
-	}
+	/** What {@link PlaceOrderSagas} last read or wrote: null until the saga is stored. */
+	private @Nullable Stored stored;
 
 	/**
 	 * A saga for a new order, about to reserve its stock.
@@ -83,6 +58,20 @@ public class PlaceOrderSaga {
 		this.cardToken = cardToken;
 		this.startedAt = now;
 		this.updatedAt = now;
+	}
+
+	/** A saga as stored ({@link PlaceOrderSagas}). */
+	PlaceOrderSaga(UUID orderId, Step step, Payment payment, @Nullable UUID paymentId, @Nullable String cardToken,
+			@Nullable Instant paymentDeadline, Instant startedAt, Instant updatedAt, long version) {
+		this.orderId = orderId;
+		this.step = step;
+		this.payment = payment;
+		this.paymentId = paymentId;
+		this.cardToken = cardToken;
+		this.paymentDeadline = paymentDeadline;
+		this.startedAt = startedAt;
+		this.updatedAt = updatedAt;
+		stored(version);
 	}
 
 	/**
@@ -272,6 +261,50 @@ public class PlaceOrderSaga {
 
 	public Instant updatedAt() {
 		return this.updatedAt;
+	}
+
+	@Nullable String cardToken() {
+		return this.cardToken;
+	}
+
+	@Nullable Stored stored() {
+		return this.stored;
+	}
+
+	/**
+	 * {@link PlaceOrderSagas} read or wrote the saga as it is now, as the given version.
+	 */
+	void stored(long version) {
+		this.stored = new Stored(version, this.step, this.payment, this.paymentId, this.cardToken, this.paymentDeadline,
+				this.updatedAt);
+	}
+
+	/**
+	 * The saga as {@link PlaceOrderSagas} last read or wrote it.
+	 *
+	 * @param version its version
+	 * @param step its step
+	 * @param payment its payment
+	 * @param paymentId its payment's id
+	 * @param cardToken the card token it held
+	 * @param paymentDeadline its deadline
+	 * @param updatedAt its last change
+	 */
+	record Stored(long version, Step step, Payment payment, @Nullable UUID paymentId, @Nullable String cardToken,
+			@Nullable Instant paymentDeadline, Instant updatedAt) {
+
+		/** Whether the saga changed since. */
+		boolean changed(PlaceOrderSaga saga) {
+			return !equals(new Stored(this.version, saga.step, saga.payment, saga.paymentId, saga.cardToken,
+					saga.paymentDeadline, saga.updatedAt));
+		}
+
+		@Override
+		public String toString() {
+			return "Stored[version=" + this.version + ", step=" + this.step + ", payment=" + this.payment
+					+ ", cardToken=" + ((this.cardToken != null) ? "***" : null) + "]";
+		}
+
 	}
 
 	/** Where the saga is. */

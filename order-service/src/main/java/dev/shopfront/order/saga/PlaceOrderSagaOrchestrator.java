@@ -303,6 +303,9 @@ public class PlaceOrderSagaOrchestrator {
 				case Action.NoteRefund noted -> order.note("PAYMENT_REFUNDED", now);
 			}
 		}
+		// each written only when it changed, over the version it was read at
+		this.orders.save(order);
+		this.sagas.save(saga);
 		if (!actions.isEmpty()) {
 			log.info("Order {} is {} (saga {}, payment {})", order.id(), order.status(), saga.step(), saga.payment());
 		}

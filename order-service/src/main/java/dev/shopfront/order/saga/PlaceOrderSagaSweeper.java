@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 
 import dev.shopfront.order.config.OrderProperties;
-import dev.shopfront.order.saga.PlaceOrderSaga.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -44,13 +42,12 @@ class PlaceOrderSagaSweeper {
 	@Scheduled(fixedDelayString = "${shopfront.order.sweeper.interval:2s}", initialDelayString = "1s")
 	void sweep() {
 		Instant now = this.clock.instant();
-		Limit batch = Limit.of(this.properties.batchSize());
-		for (PlaceOrderSaga overdue : this.sagas
-			.findByStepAndPaymentDeadlineLessThanEqualOrderByPaymentDeadline(Step.AWAITING_PAYMENT, now, batch)) {
+		int batch = this.properties.batchSize();
+		for (PlaceOrderSaga overdue : this.sagas.findOverdue(now, batch)) {
 			decide(overdue, () -> this.saga.checkDeadline(overdue.orderId()));
 		}
-		for (PlaceOrderSaga stale : this.sagas.findByStepAndUpdatedAtLessThanEqualOrderByUpdatedAt(Step.RESERVING,
-				now.minus(this.properties.reservingStaleAfter()), batch)) {
+		for (PlaceOrderSaga stale : this.sagas.findReservingSince(now.minus(this.properties.reservingStaleAfter()),
+				batch)) {
 			log.info("Resuming order {}: its reservation was left unfinished", stale.orderId());
 			decide(stale, () -> this.saga.resume(stale.orderId()));
 		}

@@ -1,5 +1,6 @@
 package dev.shopfront.order.saga;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import dev.shopfront.order.RequestTransactions;
 import dev.shopfront.order.lifecycle.Order;
 import dev.shopfront.order.lifecycle.Orders;
 import dev.shopfront.order.lifecycle.ShippingAddress;
+import dev.shopfront.order.lifecycle.StatusChange;
 import dev.shopfront.order.saga.idempotency.Claim;
 import dev.shopfront.testsupport.EventSchemas;
 import dev.shopfront.testsupport.JwtMinter;
@@ -50,6 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static dev.shopfront.testsupport.ProblemAssertions.assertInvalid;
 import static dev.shopfront.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -840,30 +843,64 @@ class PlaceOrderIntegrationTests extends ServiceIntegrationTest {
 	PlatformTransactionManager transactionManager;
 
 	@Test
-	void storesANewOrderAndItsSagaWithAnInsertInsteadOfAMerge() {
+	void writesAnOrderAndItsSagaOnlyWhenTheyChangedAndNeverOverANewerVersion() {
 		UUID id = UUID.randomUUID();
-		Instant now = Instant.now();
-		Order order = Order.place(id, this.customer, Map.of("BOOK-0001", 2),
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		Order order = Order.place(id, this.customer, new java.util.LinkedHashMap<>(Map.of("BOOK-0001", 2)),
 				new ShippingAddress("1 Main Street", null, "Springfield", "12345", "DE"), now);
 		PlaceOrderSaga saga = new PlaceOrderSaga(id, "tok_visa", now);
 		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
 		transactions.executeWithoutResult((status) -> {
-			// a merge would select first and hand back a managed copy; persist keeps this
-			// one
-			assertThat(this.orders.save(order)).as("the new order is persisted, not merged").isSameAs(order);
-			assertThat(this.sagas.save(saga)).as("the new saga is persisted, not merged").isSameAs(saga);
+			this.orders.save(order);
+			this.sagas.save(saga);
 		});
-		assertThat(this.jdbc.sql("select version from orders where id = ?").param(id).query(Long.class).single())
-			.isZero();
-		assertThat(this.jdbc.sql("select count(*) from order_lines where order_id = ?")
+		assertThat(version("orders", "id", id)).isZero();
+		assertThat(version("checkout_sagas", "order_id", id)).isZero();
+		// read back whole, saved unchanged: nothing written
+		Order read = this.orders.findById(id).orElseThrow();
+		assertThat(read.lines()).containsExactlyElementsOf(order.lines());
+		assertThat(read.history()).containsExactlyElementsOf(order.history());
+		assertThat(read.shippingAddress()).isEqualTo(order.shippingAddress());
+		transactions.executeWithoutResult((status) -> this.orders.save(read));
+		assertThat(version("orders", "id", id)).isZero();
+		// priced and noted: the row, the lines' prices and one new history entry
+		read.price(Map.of("BOOK-0001", new BigDecimal("12.50")), "EUR", now.plusSeconds(1));
+		read.note("TEST_NOTE", now.plusSeconds(2));
+		transactions.executeWithoutResult((status) -> this.orders.save(read));
+		Order priced = this.orders.findById(id).orElseThrow();
+		assertThat(priced.total()).isEqualByComparingTo("25.00");
+		assertThat(priced.lines()).singleElement()
+			.satisfies((line) -> assertThat(line.unitPrice()).isEqualByComparingTo("12.50"));
+		assertThat(priced.history()).extracting(StatusChange::reason).containsExactly(null, "TEST_NOTE");
+		assertThat(version("orders", "id", id)).isOne();
+		// a copy read before that change may not overwrite it
+		order.note("LOST_UPDATE", now.plusSeconds(3));
+		assertThatExceptionOfType(org.springframework.dao.OptimisticLockingFailureException.class)
+			.isThrownBy(() -> transactions.executeWithoutResult((status) -> this.orders.save(order)));
+		PlaceOrderSaga stale = this.sagas.findById(id).orElseThrow();
+		transactions.executeWithoutResult((status) -> {
+			PlaceOrderSaga current = this.sagas.findForDecision(id).orElseThrow();
+			current.reserved(now.plusSeconds(4), Duration.ofSeconds(30));
+			this.sagas.save(current);
+		});
+		assertThat(version("checkout_sagas", "order_id", id)).isOne();
+		stale.reserved(now.plusSeconds(5), Duration.ofSeconds(30));
+		assertThatExceptionOfType(org.springframework.dao.OptimisticLockingFailureException.class)
+			.isThrownBy(() -> transactions.executeWithoutResult((status) -> this.sagas.save(stale)));
+		assertThat(this.jdbc.sql("select card_token from checkout_sagas where order_id = ?")
 			.param(id)
-			.query(Integer.class)
-			.single()).isOne();
-		transactions.executeWithoutResult((status) -> { // no saga of this test for the
-														// sweeper to resume
-			this.sagas.deleteById(id);
-			this.orders.deleteById(id);
-		});
+			.query(String.class)
+			.optional()
+			.orElse(null)).as("the token is dropped once the authorisation is asked for").isNull();
+		// no saga of this test for the sweeper to resume (its row goes with the order's)
+		this.jdbc.sql("delete from orders where id = ?").param(id).update();
+	}
+
+	private long version(String table, String key, UUID id) {
+		return this.jdbc.sql("select version from " + table + " where " + key + " = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

@@ -10,12 +10,12 @@ import dev.shopfront.order.lifecycle.OrderQueries;
 import dev.shopfront.order.lifecycle.OrderQueries.Caller;
 import dev.shopfront.order.lifecycle.OrderStatus;
 import dev.shopfront.order.lifecycle.OrderStatusWatch;
+import dev.shopfront.order.lifecycle.Orders;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -65,9 +65,9 @@ class OrderController {
 		if (userId != null && !caller.admin() && !userId.equals(caller.userId())) {
 			throw new AccessDeniedException("Only administrators may list another customer's orders");
 		}
-		Page<Order> orders = this.queries.page(caller, userId, page, size);
-		return new PageResponse(orders.getContent().stream().map(OrderView::of).toList(),
-				new PageResponse.PageInfo(page, size, orders.getTotalElements(), orders.getTotalPages()));
+		Orders.OrderPage orders = this.queries.page(caller, userId, page, size);
+		return new PageResponse(orders.content().stream().map(OrderView::of).toList(),
+				new PageResponse.PageInfo(page, size, orders.total(), orders.totalPages()));
 	}
 
 	/**
