@@ -102,8 +102,10 @@ class TraceE2ETests {
 		assertThat(notified.parentId()).isEqualTo(confirmed.id());
 		trace.assertDescends(trace.one("notification-service", "CLIENT", "smtp send"::equals), notified);
 		// the SQL statements are spans of their own, with no repository or session spans
-		// around them (the services store in plain SQL, and otel.instrumentation.spring-data
-		// and .hibernate are off in shop.d/jvm/common.args): a span per statement is enough
+		// around them (the services store in plain SQL, and
+		// otel.instrumentation.spring-data
+		// and .hibernate are off in shop.d/jvm/common.args): a span per statement is
+		// enough
 		assertThat(trace.spans()).as("order-service's statements in the trace: %s", trace.spans())
 			.anyMatch((span) -> span.service().equals("order-service") && span.kind().equals("CLIENT")
 					&& span.name().startsWith("insert"))
