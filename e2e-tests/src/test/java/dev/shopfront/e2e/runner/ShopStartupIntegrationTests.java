@@ -107,7 +107,9 @@ class ShopStartupIntegrationTests {
 	 * {@code ./shop down --purge} drops what its state directory's shop was started with,
 	 * and refuses, dropping nothing, when it runs with another database prefix: a purge
 	 * of a benchmark's state without the benchmark's environment would otherwise drop the
-	 * default shop's databases. The other prefix here is one this test owns.
+	 * default shop's databases. A start with other names in that state is refused as
+	 * well, creating nothing, so the record keeps naming the shop whose databases the
+	 * state holds. The other prefixes here are ones this test owns.
 	 */
 	@Test
 	void purgeDropsOnlyTheDatabasesItsStateWasStartedWith() throws Exception {
@@ -124,6 +126,7 @@ class ShopStartupIntegrationTests {
 		otherEnvironment.put("SHOP_DB_PREFIX", other);
 		String ours = this.names + "payment_service";
 		String theirs = other + "payment_service";
+		String third = this.names + "third_";
 		try {
 			sql("CREATE DATABASE " + theirs);
 			// the JVM refuses the flag at once, after up has created the service's
@@ -137,6 +140,13 @@ class ShopStartupIntegrationTests {
 				.doesNotContain("dropped database");
 			assertThat(databases()).contains(ours, theirs);
 
+			Map<String, String> thirdEnvironment = new HashMap<>(environment);
+			thirdEnvironment.put("SHOP_DB_PREFIX", third);
+			Result restarted = shop(root, thirdEnvironment, "up", "--no-build");
+			assertThat(restarted.exit()).as(restarted.output()).isNotZero();
+			assertThat(restarted.output()).contains("was started with SHOP_DB_PREFIX=" + this.names);
+			assertThat(databases()).doesNotContain(third + "payment_service");
+
 			Result purged = shop(root, environment, "down", "--purge");
 			assertThat(purged.exit()).as(purged.output()).isZero();
 			assertThat(purged.output()).contains("dropped database and role " + ours);
@@ -145,6 +155,11 @@ class ShopStartupIntegrationTests {
 		finally {
 			shop(root, environment, "down", "--purge");
 			sql("DROP DATABASE IF EXISTS " + theirs);
+			sql("DROP DATABASE IF EXISTS " + third + "payment_service");
+			sql("DROP ROLE IF EXISTS " + third + "payment_service");
+			// left behind only when the shop under test broke the record
+			sql("DROP DATABASE IF EXISTS " + ours);
+			sql("DROP ROLE IF EXISTS " + ours);
 		}
 	}
 
