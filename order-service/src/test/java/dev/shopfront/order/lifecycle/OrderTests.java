@@ -119,4 +119,25 @@ class OrderTests {
 			.containsOnlyOnce(Order.DISPATCHED_AFTER_CANCELLATION);
 	}
 
+	@Test
+	void anOrderCountsAsChangedSinceItWasStoredByWhatItHoldsNotByItsClock() {
+		Order order = order();
+		assertThat(order.stored()).as("new: inserted when saved").isNull();
+		order.stored(0);
+		assertThat(order.stored().changed(order)).isFalse();
+		// every change below happens at the same instant as the last one
+		order.price(Map.of("SKU-A", BigDecimal.ONE, "SKU-B", BigDecimal.TEN), "EUR", this.now);
+		assertThat(order.stored().changed(order)).as("priced").isTrue();
+		order.stored(1);
+		assertThat(order.stored().lines()).extracting(OrderLine::unitPrice).doesNotContainNull();
+		assertThat(order.stored().changed(order)).isFalse();
+		order.note("REFUND_REQUESTED", this.now);
+		assertThat(order.stored().changed(order)).as("a history entry more").isTrue();
+		order.stored(2);
+		assertThat(order.stored().history()).isEqualTo(2);
+		order.confirm(this.now);
+		assertThat(order.stored().changed(order)).as("confirmed").isTrue();
+		assertThat(order.stored().version()).isEqualTo(2);
+	}
+
 }

@@ -171,4 +171,21 @@ class PlaceOrderSagaTests {
 		assertThat(awaitingPayment().isStaleReservation(now().plusSeconds(60), Duration.ofSeconds(30))).isFalse();
 	}
 
+	@Test
+	void aSagaCountsAsChangedSinceItWasStoredOnlyWhenADecisionMovedIt() {
+		PlaceOrderSaga saga = reserving();
+		assertThat(saga.stored()).as("new: inserted when saved").isNull();
+		saga.stored(0);
+		assertThat(saga.stored()).as("what is stored shows no card token").asString().doesNotContain("tok_visa");
+		assertThat(saga.stored().changed(saga)).isFalse();
+		saga.reserved(now(), TIMEOUT);
+		assertThat(saga.stored().changed(saga)).as("awaiting the payment, the token dropped").isTrue();
+		saga.stored(1);
+		saga.authorized(this.paymentId, now());
+		saga.stored(2);
+		assertThat(saga.authorized(this.paymentId, now())).as("the same authorisation again").isEmpty();
+		assertThat(saga.stored().changed(saga)).isFalse();
+		assertThat(saga.stored().version()).isEqualTo(2);
+	}
+
 }
