@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -110,8 +112,7 @@ public class Orders {
 					"Order " + order.id() + " was changed or removed since version " + stored.version());
 		}
 		if (!order.lines().equals(stored.lines())) {
-			// only their prices ever change: every line's in one statement, by line
-			// number
+			// only their prices ever change: all of them in one statement
 			String[] prices = order.lines()
 				.stream()
 				.map((line) -> (line.unitPrice() != null) ? line.unitPrice().toPlainString() : null)
@@ -136,16 +137,12 @@ public class Orders {
 					Timestamp.from(order.createdAt()), Timestamp.from(order.updatedAt()))
 			.update();
 		List<OrderLine> lines = order.lines();
-		List<@Nullable Object> params = new ArrayList<>();
+		List<List<@Nullable Object>> rows = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			OrderLine line = lines.get(i);
-			params.addAll(Arrays.asList(order.id(), i, line.sku(), line.quantity(), line.unitPrice()));
+			rows.add(Arrays.asList(order.id(), i, line.sku(), line.quantity(), line.unitPrice()));
 		}
-		this.jdbc
-			.sql("insert into order_lines (order_id, line_no, sku, quantity, unit_price) values "
-					+ String.join(", ", Collections.nCopies(lines.size(), "(?, ?, ?, ?, ?)")))
-			.params(params)
-			.update();
+		insertRows("order_lines (order_id, line_no, sku, quantity, unit_price)", rows);
 		insertHistory(order, 0);
 		order.stored(0);
 	}
@@ -156,42 +153,47 @@ public class Orders {
 		if (from >= history.size()) {
 			return;
 		}
-		List<@Nullable Object> params = new ArrayList<>();
+		List<List<@Nullable Object>> rows = new ArrayList<>();
 		for (int i = from; i < history.size(); i++) {
 			StatusChange change = history.get(i);
-			params.addAll(
+			rows.add(
 					Arrays.asList(order.id(), i, change.status().name(), change.reason(), Timestamp.from(change.at())));
 		}
-		this.jdbc
-			.sql("insert into order_history (order_id, entry_no, status, reason, at) values "
-					+ String.join(", ", Collections.nCopies(history.size() - from, "(?, ?, ?, ?, ?)")))
-			.params(params)
-			.update();
+		insertRows("order_history (order_id, entry_no, status, reason, at)", rows);
 	}
 
 	private Map<UUID, List<OrderLine>> lines(Collection<UUID> ids) {
-		Map<UUID, List<OrderLine>> lines = new HashMap<>();
-		this.jdbc.sql("""
-				select order_id, sku, quantity, unit_price from order_lines
-				where order_id in (:ids) order by order_id, line_no
-				""").param("ids", ids).query((rs) -> {
-			lines.computeIfAbsent(rs.getObject("order_id", UUID.class), (id) -> new ArrayList<>())
-				.add(new OrderLine(rs.getString("sku"), rs.getInt("quantity"), rs.getBigDecimal("unit_price")));
-		});
-		return lines;
+		return byOrder("select order_id, sku, quantity, unit_price from order_lines", "line_no", ids,
+				(rs, n) -> new OrderLine(rs.getString("sku"), rs.getInt("quantity"), rs.getBigDecimal("unit_price")));
 	}
 
 	private Map<UUID, List<StatusChange>> history(Collection<UUID> ids) {
-		Map<UUID, List<StatusChange>> history = new HashMap<>();
-		this.jdbc.sql("""
-				select order_id, status, reason, at from order_history
-				where order_id in (:ids) order by order_id, entry_no
-				""").param("ids", ids).query((rs) -> {
-			history.computeIfAbsent(rs.getObject("order_id", UUID.class), (id) -> new ArrayList<>())
-				.add(new StatusChange(OrderStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+		return byOrder("select order_id, status, reason, at from order_history", "entry_no", ids,
+				(rs, n) -> new StatusChange(OrderStatus.valueOf(rs.getString("status")), rs.getString("reason"),
 						rs.getTimestamp("at").toInstant()));
-		});
-		return history;
+	}
+
+	/**
+	 * The rows of a table of the orders' children, per order, in the given column's
+	 * order.
+	 */
+	private <T> Map<UUID, List<T>> byOrder(String select, String position, Collection<UUID> ids, RowMapper<T> child) {
+		Map<UUID, List<T>> children = new HashMap<>();
+		this.jdbc.sql(select + " where order_id in (:ids) order by order_id, " + position)
+			.param("ids", ids)
+			.query((RowCallbackHandler) (rs) -> children
+				.computeIfAbsent(rs.getObject("order_id", UUID.class), (id) -> new ArrayList<>())
+				.add(child.mapRow(rs, 0)));
+		return children;
+	}
+
+	/** Inserts rows of five columns in one statement. */
+	private void insertRows(String into, List<List<@Nullable Object>> rows) {
+		this.jdbc
+			.sql("insert into " + into + " values "
+					+ String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?)")))
+			.params(rows.stream().flatMap(List::stream).toList())
+			.update();
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
