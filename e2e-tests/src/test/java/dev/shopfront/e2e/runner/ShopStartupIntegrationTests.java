@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -164,13 +165,83 @@ class ShopStartupIntegrationTests {
 	}
 
 	/**
+	 * JDK 25's AOT cache: the first start leaves the service running as before and makes
+	 * the cache in the background (a training run without the agent, which JDK 25.0.3
+	 * cannot record with); the second start maps it, and the OpenTelemetry agent still
+	 * makes its spans from the classes the cache holds: the server span of ./shop's
+	 * readiness probe (Tomcat) and Flyway's statements (JDBC), printed by the agent's
+	 * logging exporter.
+	 */
+	@Test
+	void aSecondStartMapsTheAotCacheTheFirstOneMadeAndTheAgentStillMakesItsSpans() throws Exception {
+		assumeTrue(Runtime.version().feature() >= 25, "JDK 25's AOT cache (./shop uses the build's JDK)");
+		Path root = Path.of(System.getProperty("e2e.repoRoot", "..")).toAbsolutePath().normalize();
+		assumeTrue(hasJar(root.resolve("payment-service/target")),
+				"needs payment-service's jar (./mvnw verify packages it before this module's tests)");
+		Path table = this.temp.resolve("services");
+		Files.writeString(table, "payment-service payment-service 4 db,rabbit -\n");
+		Path state = this.temp.resolve("state");
+		Map<String, String> environment = isolated(this.names, "SHOP_STATE_DIR", state.toString(), "SHOP_SERVICES_FILE",
+				table.toString(), "SHOP_AOT", "auto", "SHOP_OTEL_AGENT", "on", "OTEL_TRACES_EXPORTER", "logging",
+				"OTEL_BSP_SCHEDULE_DELAY", "100");
+		Path app = state.resolve("app/payment-service");
+		try {
+			Result first = shop(root, environment, "up", "--no-build");
+			assertThat(first.exit()).as(first.output()).isZero();
+			assertThat(first.output()).contains("making the AOT cache of payment-service in the background");
+			Path cache = await().atMost(Duration.ofMinutes(4))
+				.ignoreExceptions()
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> isRunning(state.resolve("pids/payment-service-aot.pid")) ? Optional.<Path>empty()
+						: aotCache(app), Optional::isPresent)
+				.orElseThrow();
+			assertThat(shop(root, environment, "down").exit()).isZero();
+
+			Result second = shop(root, environment, "up", "--no-build");
+			assertThat(second.exit()).as(second.output()).isZero();
+			assertThat(second.output()).doesNotContain("making the AOT cache");
+			String pid = Files.readString(state.resolve("pids/payment-service.pid")).strip();
+			assertThat(Files.readString(Path.of("/proc", pid, "maps"))).as("the JVM maps the cache")
+				.contains(cache.toString());
+			String log = Files.readString(state.resolve("logs/payment-service.log"));
+			String secondStart = log.substring(log.lastIndexOf("./shop starts payment-service"));
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				String lines = Files.readString(state.resolve("logs/payment-service.log"));
+				String since = lines.substring(lines.lastIndexOf("./shop starts payment-service"));
+				assertThat(since).contains("SERVER [tracer: io.opentelemetry.tomcat")
+					.contains("CLIENT [tracer: io.opentelemetry.jdbc");
+			});
+			assertThat(secondStart).doesNotContain("[error][aot]");
+		}
+		finally {
+			shop(root, environment, "down", "--purge");
+		}
+	}
+
+	private static Optional<Path> aotCache(Path app) throws IOException {
+		if (!Files.isDirectory(app)) {
+			return Optional.empty();
+		}
+		try (var files = Files.list(app)) {
+			return files.filter((file) -> file.getFileName().toString().matches("payment-service-[0-9]+\\.aot"))
+				.findFirst();
+		}
+	}
+
+	private static boolean isRunning(Path pidFile) throws IOException {
+		return Files.exists(pidFile) && Files.exists(Path.of("/proc", Files.readString(pidFile).strip()));
+	}
+
+	/**
 	 * The environment of a shop of this test's own: its state, ports, database prefix,
-	 * vhost and Redis key prefix, no agent, traces or metrics; never the default shop's.
+	 * vhost and Redis key prefix, no agent, traces, metrics or AOT cache; never the
+	 * default shop's.
 	 */
 	private static Map<String, String> isolated(String names, String... more) {
-		Map<String, String> environment = new HashMap<>(Map.of("SHOP_PORT_BASE", Integer.toString(PORT_BASE),
-				"SHOP_DB_PREFIX", names, "SHOP_RABBIT_VHOST", "shopfront_" + names, "SHOP_REDIS_PREFIX", names + ":",
-				"SHOP_TRACES", "off", "SHOP_METRICS", "off", "SHOP_OTEL_AGENT", "off", "SHOP_CDS", "off"));
+		Map<String, String> environment = new HashMap<>(
+				Map.of("SHOP_PORT_BASE", Integer.toString(PORT_BASE), "SHOP_DB_PREFIX", names, "SHOP_RABBIT_VHOST",
+						"shopfront_" + names, "SHOP_REDIS_PREFIX", names + ":", "SHOP_TRACES", "off", "SHOP_METRICS",
+						"off", "SHOP_OTEL_AGENT", "off", "SHOP_CDS", "off", "SHOP_AOT", "off"));
 		for (int i = 0; i < more.length; i += 2) {
 			environment.put(more[i], more[i + 1]);
 		}
