@@ -87,6 +87,7 @@ run_start() { # system summary: ready time (a first start, then a second one) an
 		if "$system/shop" up --no-build </dev/null >"$log" 2>&1; then
 			echo "ready_s=$((SECONDS - started))"
 			waited=$SECONDS
+			flock -w 600 "$state/.lock" true # ./shop launches them after it returned, holding its lock
 			while [ $((SECONDS - waited)) -lt 600 ] && pgrep -f -- "-Dshop.service=[a-z-]*-aot -Dshop.state=$state " >/dev/null; do
 				sleep 2
 			done

@@ -165,12 +165,12 @@ class ShopStartupIntegrationTests {
 	}
 
 	/**
-	 * JDK 25's AOT cache: the first start leaves the service running as before and makes
-	 * the cache in the background (a training run without the agent, which JDK 25.0.3
-	 * cannot record with); the second start maps it, and the OpenTelemetry agent still
-	 * makes its spans from the classes the cache holds: the server span of ./shop's
-	 * readiness probe (Tomcat) and Flyway's statements (JDBC), printed by the agent's
-	 * logging exporter.
+	 * JDK 25's AOT cache: a start leaves the service running as before and makes the
+	 * cache in the background (a training run without the agent, which JDK 25.0.3 cannot
+	 * record with; a down meanwhile stops it, and the next start makes it again); the
+	 * start after it maps it, and the OpenTelemetry agent still makes its spans from the
+	 * classes the cache holds: the server span of ./shop's readiness probe (Tomcat) and
+	 * Flyway's statements (JDBC), printed by the agent's logging exporter.
 	 */
 	@Test
 	void aSecondStartMapsTheAotCacheTheFirstOneMadeAndTheAgentStillMakesItsSpans() throws Exception {
@@ -189,6 +189,13 @@ class ShopStartupIntegrationTests {
 			Result first = shop(root, environment, "up", "--no-build");
 			assertThat(first.exit()).as(first.output()).isZero();
 			assertThat(first.output()).contains("making the AOT cache of payment-service in the background");
+			// stopped while it makes the cache: not taken for a failed training, made
+			// again
+			assertThat(shop(root, environment, "down").exit()).isZero();
+			assertThat(files(app)).noneMatch((name) -> name.endsWith(".failed") || name.contains(".part"));
+			Result again = shop(root, environment, "up", "--no-build");
+			assertThat(again.exit()).as(again.output()).isZero();
+			assertThat(again.output()).contains("making the AOT cache of payment-service in the background");
 			Path cache = await().atMost(Duration.ofMinutes(4))
 				.ignoreExceptions()
 				.pollInterval(Duration.ofSeconds(1))
@@ -225,6 +232,12 @@ class ShopStartupIntegrationTests {
 		try (var files = Files.list(app)) {
 			return files.filter((file) -> file.getFileName().toString().matches("payment-service-[0-9]+\\.aot"))
 				.findFirst();
+		}
+	}
+
+	private static List<String> files(Path directory) throws IOException {
+		try (var files = Files.list(directory)) {
+			return files.map((file) -> file.getFileName().toString()).toList();
 		}
 	}
 
